@@ -1,0 +1,24 @@
+"""The Flask application factory."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from backend.api import health, source, twilio_webhook
+from backend.api.errors import register_error_handlers
+from backend.bootstrap import Services
+
+# Twilio's own limit for a webhook body is far below this; anything bigger is not Twilio.
+MAX_BODY_BYTES = 64 * 1024
+
+
+def create_app(services: Services) -> Flask:
+    """Build the web app around already-wired services (see backend.bootstrap)."""
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
+    app.extensions["boloastro"] = services
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    for module in (health, source, twilio_webhook):
+        app.register_blueprint(module.blueprint)
+    register_error_handlers(app)
+    return app

@@ -1,0 +1,41 @@
+"""Run a WSGI app under gunicorn from Python, with the settings we use everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+
+
+class _Embedded(BaseApplication):  # type: ignore[misc]
+    def __init__(self, app: Callable[..., Any], options: dict[str, Any]) -> None:
+        self._app = app
+        self._options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self._options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Callable[..., Any]:
+        return self._app
+
+
+def gunicorn_options(host: str, port: int, workers: int, threads: int = 4) -> dict[str, Any]:
+    """The worker model: a few processes, each with a few threads (keep-alive capable)."""
+    return {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": threads,
+        "timeout": 30,
+        "graceful_timeout": 20,
+        "keepalive": 5,
+        "accesslog": None,
+    }
+
+
+def run_gunicorn(app: Callable[..., Any], options: dict[str, Any]) -> None:
+    """Serve `app` until stopped; the app object is built before the workers fork."""
+    _Embedded(app, options).run()

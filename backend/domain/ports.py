@@ -1,0 +1,64 @@
+"""Ports: what the application needs from storage, declared without naming a technology."""
+
+from __future__ import annotations
+
+import abc
+from datetime import datetime
+from types import TracebackType
+from typing import Self
+
+from backend.domain.conversation import Conversation
+
+
+class ConversationRepository(abc.ABC):
+    """Conversations, one per WhatsApp number, locked while a message is applied."""
+
+    @abc.abstractmethod
+    def lock(self, phone: str, now: datetime, initial_state: str, flow: str) -> Conversation:
+        """Fetch (creating if new) and lock the user's conversation until the unit ends."""
+
+    @abc.abstractmethod
+    def save(self, conversation: Conversation) -> None:
+        """Write the conversation back; raises if another writer got there first."""
+
+
+class MessageLog(abc.ABC):
+    """Inbound and outbound chat history; inbound messages are unique by provider id."""
+
+    @abc.abstractmethod
+    def record_inbound(self, user_id: int, message_sid: str, body: str, at: datetime) -> bool:
+        """Record an inbound message; False when that MessageSid was already recorded."""
+
+    @abc.abstractmethod
+    def record_outbound(self, user_id: int, bodies: list[str], at: datetime) -> None:
+        """Record the replies sent back."""
+
+
+class UnitOfWork(abc.ABC):
+    """One transaction: everything inside commits together or not at all."""
+
+    conversations: ConversationRepository
+    messages: MessageLog
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.rollback()
+
+    @abc.abstractmethod
+    def commit(self) -> None:
+        """Make the unit's changes durable."""
+
+    @abc.abstractmethod
+    def rollback(self) -> None:
+        """Drop whatever was not committed."""
+
+
+class ConcurrentUpdate(Exception):
+    """Another writer changed the record between read and write; the caller may retry."""

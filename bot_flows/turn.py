@@ -1,0 +1,88 @@
+"""One inbound message being applied to a conversation: the model the flow machines step."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from backend.domain.conversation import Conversation
+from backend.domain.places import Gazetteer
+from bot_flows import catalog
+
+
+@dataclass(frozen=True)
+class FlowSettings:
+    """What the conversation needs to know about the deployment."""
+
+    source_url: str
+
+
+class Turn:
+    """The conversation, the message text and the replies queued while stepping.
+
+    Plain identity equality on purpose: `transitions` compares models with `==`.
+    """
+
+    def __init__(
+        self,
+        conversation: Conversation,
+        text: str,
+        now: datetime,
+        gazetteer: Gazetteer,
+        settings: FlowSettings,
+    ) -> None:
+        self.conversation = conversation
+        self.text = unicodedata.normalize("NFC", text).strip()
+        self.now = now
+        self.gazetteer = gazetteer
+        self.settings = settings
+        self.replies: list[str] = []
+        self.parsed: dict[str, Any] = {}
+
+    @property
+    def state(self) -> str:
+        """The conversation's state; `transitions` reads and writes it here."""
+        return self.conversation.state
+
+    @state.setter
+    def state(self, value: str) -> None:
+        self.conversation.state = value
+
+    @property
+    def language(self) -> str | None:
+        """The user's chosen language, if chosen."""
+        return self.conversation.language
+
+    @property
+    def draft(self) -> dict[str, Any]:
+        """Birth details gathered so far in this conversation."""
+        draft: dict[str, Any] = self.conversation.context.setdefault("draft", {})
+        return draft
+
+    def say(self, key: str, **params: object) -> None:
+        """Queue the catalog message `key` in the user's language."""
+        self.replies.append(catalog.text(self.language, key, **params))
+
+    def add_to_last(self, text: str) -> None:
+        """Append a line to the last queued reply, so one thought stays one message."""
+        if self.replies:
+            self.replies[-1] = f"{self.replies[-1]}\n{text}"
+        else:
+            self.replies.append(text)
+
+    def t(self, key: str, **params: object) -> str:
+        """The catalog message `key` in the user's language, without queueing it."""
+        return catalog.text(self.language, key, **params)
+
+    def number(self) -> int | None:
+        """The number the user sent (any script's digits, "2." and "2)" too), if any."""
+        folded = self.text.strip().rstrip(".)").strip()
+        if folded.isdigit() and len(folded) <= 3:
+            return int(folded)
+        return None
+
+    def meaning(self) -> str | None:
+        """The global word the message is, if it is one."""
+        return catalog.meaning_of(self.text)

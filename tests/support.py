@@ -1,0 +1,24 @@
+"""Constants and settings shared by the tests (kept out of conftest so they import once)."""
+
+from __future__ import annotations
+
+import uuid
+
+from backend.config import Settings
+
+TEST_AUTH_TOKEN = "test-twilio-auth-token-" + uuid.uuid4().hex[:8]
+PUBLIC_BASE_URL = "https://bot.boloastro.test"
+
+
+def make_settings(database_url: str, **overrides: object) -> Settings:
+    """Test settings: explicit values, nothing read from a developer's .env."""
+    values: dict[str, object] = {
+        "boloastro_env": "test",
+        "database_url": database_url,
+        "public_base_url": PUBLIC_BASE_URL,
+        "twilio_auth_token": TEST_AUTH_TOKEN,
+        "twilio_account_sid": "AC" + "1" * 32,
+        "source_url": "https://example.org/boloastro.git",
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg, arg-type]
