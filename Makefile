@@ -28,7 +28,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check backend bot_flows infrastructure tests scripts wsgi.py
 
 types: $(STAMP)
-	$(BIN)/mypy backend bot_flows infrastructure scripts wsgi.py
+	$(BIN)/mypy backend bot_flows infrastructure tests scripts wsgi.py
 
 arch: $(STAMP)
 	$(BIN)/lint-imports

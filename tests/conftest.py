@@ -39,7 +39,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Under REQUIRE_SERVICES=1 a skipped test is a failure."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = reporter.stats.get("skipped", []) if reporter else []
-    if REQUIRE_SERVICES and skipped and exitstatus == 0:
+    if REQUIRE_SERVICES and skipped and exitstatus == 0 and reporter is not None:
         reporter.write_line(f"REQUIRE_SERVICES=1: {len(skipped)} skipped test(s) count as failures")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 

@@ -21,4 +21,4 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "source_url": "https://example.org/boloastro.git",
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg, arg-type]
+    return Settings(_env_file=None, **values)  # type: ignore[arg-type]

@@ -22,8 +22,8 @@ class Place:
     @property
     def label(self) -> str:
         """Name, region and country, enough for a person to tell two places apart."""
-        parts = [self.name, self.region, self.country]
-        return ", ".join(p for p in parts if p)
+        region = "" if self.region == self.name else self.region
+        return ", ".join(p for p in (self.name, region, self.country) if p)
 
 
 class Gazetteer(Protocol):
