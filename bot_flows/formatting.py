@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from backend.domain.astrology import Nakshatra, Sign
+from backend.domain.astrology import format_offset as utc_offset_text
 from bot_flows.turn import Turn
 
 
@@ -24,12 +25,7 @@ def format_time(turn: Turn, value: time | None) -> str:
 
 def format_offset(offset: timedelta) -> str:
     """UTC+05:30 style, including odd historical offsets like +05:53:20."""
-    seconds = int(offset.total_seconds())
-    sign = "+" if seconds >= 0 else "-"
-    hours, rest = divmod(abs(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    text = f"UTC{sign}{hours:02d}:{minutes:02d}"
-    return f"{text}:{secs:02d}" if secs else text
+    return f"UTC{utc_offset_text(offset)}"
 
 
 def sign_name(turn: Turn, sign: Sign) -> str:

@@ -19,23 +19,20 @@ blueprint = Blueprint("source", __name__)
 ROOT = Path(backend.__file__).resolve().parent.parent
 PACKAGES = ("backend", "bot_flows", "infrastructure")
 TOP_FILES = ("LICENSE", "README.md", "pyproject.toml", "Makefile", "wsgi.py")
+ARCHIVE_PATH = "/source/boloastro-source.tar.gz"
 
 
 @blueprint.get("/source")
 def source() -> Response:
     """The licence and the address of the source code."""
-    services = current_app.extensions["boloastro"]
+    settings = current_app.extensions["boloastro"].settings
+    archive_url = f"{settings.public_base_url}{ARCHIVE_PATH}"
     return jsonify(
-        {
-            "license": "AGPL-3.0-or-later",
-            "source_url": services.flow_settings.source_url
-            if services.settings.source_url
-            else f"{services.settings.public_base_url}/source/boloastro-source.tar.gz",
-        }
+        {"license": "AGPL-3.0-or-later", "source_url": settings.source_url or archive_url}
     )
 
 
-@blueprint.get("/source/boloastro-source.tar.gz")
+@blueprint.get(ARCHIVE_PATH)
 def archive() -> Response:
     """The running code as a gzip tarball."""
     return Response(

@@ -7,24 +7,21 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeVar
 
 from backend.bootstrap import gazetteer
+from backend.cli import chart_text
 from backend.cli.errors import UsageFailure
 from backend.domain.astrology import (
     Ayanamsa,
-    BirthMoment,
-    Chart,
     ChartOptions,
-    Graha,
     InvalidBirthData,
     NodeType,
+    analyse,
+    analysis_to_dict,
     birth_moment,
-    chart_to_dict,
     compute_chart,
-    format_dms,
-    format_offset,
 )
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -82,11 +79,22 @@ def run(args: argparse.Namespace) -> int:
     except InvalidBirthData as exc:
         raise UsageFailure(str(exc)) from exc
     chart = compute_chart(moment, options)
+    try:
+        analysis = analyse(chart, _now())
+    except ValueError as exc:  # a birth so far ahead that no dasha is running yet
+        raise UsageFailure(f"--dob {args.dob}: {exc}") from exc
     if args.json:
-        print(json.dumps(chart_to_dict(chart), ensure_ascii=False, indent=2))
+        print(json.dumps(analysis_to_dict(analysis), ensure_ascii=False, indent=2))
     else:
-        print("\n".join(_table(chart, where.label)))
+        print(
+            "\n".join([*chart_text.table(chart, where.label), *chart_text.analysis_lines(analysis)])
+        )
     return 0
+
+
+def _now() -> datetime:
+    """The instant dashas and Sade Sati are reported for (a seam for tests)."""
+    return datetime.now(UTC)
 
 
 def _parse_date(text: str | None) -> date:
@@ -152,7 +160,7 @@ def _resolve_place(args: argparse.Namespace) -> _Where:
     latitude = _parse_degrees(args.lat, "--lat")
     longitude = _parse_degrees(args.lon, "--lon")
     offset = _parse_offset(args.utc_offset)
-    return _Where(latitude, longitude, None, offset, _coordinates(latitude, longitude))
+    return _Where(latitude, longitude, None, offset, chart_text.coordinates(latitude, longitude))
 
 
 def _find_place(name: str) -> _Where:
@@ -166,66 +174,6 @@ def _find_place(name: str) -> _Where:
         labels = " / ".join(p.label for p in places)
         raise UsageFailure(f"{name!r} may mean {labels}; add the state or country to the name")
     place = places[0]
-    label = f"{place.label} · {_coordinates(place.latitude, place.longitude)} · {place.timezone}"
+    where = chart_text.coordinates(place.latitude, place.longitude)
+    label = f"{place.label} · {where} · {place.timezone}"
     return _Where(place.latitude, place.longitude, place.timezone, None, label)
-
-
-def _coordinates(latitude: float, longitude: float) -> str:
-    ns = "N" if latitude >= 0 else "S"
-    ew = "E" if longitude >= 0 else "W"
-    return f"{abs(latitude):.4f}°{ns} {abs(longitude):.4f}°{ew}"
-
-
-def _table(chart: Chart, place_label: str) -> list[str]:
-    """The chart as aligned text lines: birth details, settings, lagna, then one row a graha."""
-    lines = [*_header(chart.moment), f"Place     {place_label}"]
-    lines.append(
-        f"Ayanamsa  {chart.options.ayanamsa.label} {format_dms(chart.ayanamsa_degrees)}"
-        f" · {chart.options.node.value} node · whole-sign houses"
-    )
-    if chart.ascendant is None:
-        lines.append("Lagna     none: without a birth time there is no lagna and no houses")
-    else:
-        asc = chart.ascendant
-        lines.append(
-            f"Lagna     {asc.sign.english} ({asc.sign.sanskrit}) {format_dms(asc.degree_in_sign)}"
-            f" · {asc.nakshatra.sanskrit}-{asc.pada}"
-        )
-    if not chart.moon_sign_certain:
-        lines.append(
-            "Note      the Moon changes sign during this day: its sign depends on the birth time"
-        )
-    lines.append("")
-    lines.append(f"{'Graha':<18} {'Sign':<24} {'Degree':>10}  {'Nakshatra-pada':<20} R  House")
-    for p in chart.grahas:
-        house = "-" if p.house is None else str(p.house)
-        lines.append(
-            f"{_graha_name(p.graha):<18} "
-            f"{p.sign.english + ' (' + p.sign.sanskrit + ')':<24} "
-            f"{format_dms(p.degree_in_sign):>10}  "
-            f"{p.nakshatra.sanskrit + '-' + str(p.pada):<20} "
-            f"{'R' if p.retrograde else ' '}  {house:>5}"
-        )
-    return lines
-
-
-def _graha_name(graha: Graha) -> str:
-    if graha.english == graha.sanskrit:  # Rahu and Ketu have no English names
-        return graha.english
-    return f"{graha.english} ({graha.sanskrit})"
-
-
-def _header(moment: BirthMoment) -> list[str]:
-    offset = f"UTC{format_offset(moment.utc_offset)}"
-    utc = moment.utc.strftime("%Y-%m-%d %H:%M UTC")
-    if moment.time_known:
-        local = moment.local.strftime("%Y-%m-%d %H:%M")
-        lines = [f"Birth     {local} local time, {offset} used ({utc})"]
-    else:
-        local = moment.local.strftime("%Y-%m-%d")
-        lines = [f"Birth     {local}, time unknown: noon local used, {offset} ({utc})"]
-    if moment.ambiguous:
-        lines.append(
-            f"Note      a clock change repeated or skipped that local time; {offset} was used"
-        )
-    return lines

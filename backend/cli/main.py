@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import NoReturn
 
-from backend.cli import chart_cmd, chat_cmd, migrate_cmd, serve_cmd
+from backend.cli import chart_cmd, chat_cmd, migrate_cmd, milan_cmd, serve_cmd
 from backend.cli.errors import CommandFailed, UsageFailure
 from backend.config import ConfigError
 
@@ -22,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser with every sub-command registered."""
     parser = _Parser(prog="boloastro", description="BoloAstro: Vedic astrology on WhatsApp.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for module in (serve_cmd, migrate_cmd, chat_cmd, chart_cmd):
+    for module in (serve_cmd, migrate_cmd, chat_cmd, chart_cmd, milan_cmd):
         module.register(commands)
     return parser
 

@@ -169,4 +169,13 @@ MESSAGES: dict[str, str] = {
     "nakshatra_24": "পূর্বভাদ্রপদ",
     "nakshatra_25": "উত্তরভাদ্রপদ",
     "nakshatra_26": "রেবতী",
+    "graha_0": "সূর্য",
+    "graha_1": "চন্দ্র",
+    "graha_2": "মঙ্গল",
+    "graha_3": "বুধ",
+    "graha_4": "বৃহস্পতি",
+    "graha_5": "শুক্র",
+    "graha_6": "শনি",
+    "graha_7": "রাহু",
+    "graha_8": "কেতু",
 }

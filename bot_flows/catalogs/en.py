@@ -152,4 +152,13 @@ MESSAGES: dict[str, str] = {
     "nakshatra_24": "Purva Bhadrapada",
     "nakshatra_25": "Uttara Bhadrapada",
     "nakshatra_26": "Revati",
+    "graha_0": "Sun",
+    "graha_1": "Moon",
+    "graha_2": "Mars",
+    "graha_3": "Mercury",
+    "graha_4": "Jupiter",
+    "graha_5": "Venus",
+    "graha_6": "Saturn",
+    "graha_7": "Rahu",
+    "graha_8": "Ketu",
 }

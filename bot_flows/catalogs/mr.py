@@ -168,4 +168,13 @@ MESSAGES: dict[str, str] = {
     "nakshatra_24": "पूर्वा भाद्रपदा",
     "nakshatra_25": "उत्तरा भाद्रपदा",
     "nakshatra_26": "रेवती",
+    "graha_0": "सूर्य",
+    "graha_1": "चंद्र",
+    "graha_2": "मंगळ",
+    "graha_3": "बुध",
+    "graha_4": "गुरू",
+    "graha_5": "शुक्र",
+    "graha_6": "शनी",
+    "graha_7": "राहू",
+    "graha_8": "केतू",
 }

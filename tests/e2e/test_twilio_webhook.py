@@ -150,3 +150,24 @@ def test_unknown_route_is_a_json_404(client: FlaskClient) -> None:
     response = client.get("/nope")
     assert response.status_code == 404
     assert response.get_json()["error"]["code"] == "not_found"
+
+
+def test_without_a_source_url_the_running_code_is_offered(database_url: str) -> None:
+    import io
+    import tarfile
+
+    from backend.api.app import create_app
+    from backend.bootstrap import bootstrap
+    from tests.support import make_settings
+
+    services = bootstrap(make_settings(database_url, source_url=None))
+    client = create_app(services).test_client()
+    offer = client.get("/source").get_json()["source_url"]
+    assert offer == f"{PUBLIC_BASE_URL}/source/boloastro-source.tar.gz"
+    archive = client.get("/source/boloastro-source.tar.gz")
+    assert archive.status_code == 200 and archive.mimetype == "application/gzip"
+    names = tarfile.open(fileobj=io.BytesIO(archive.data)).getnames()
+    assert "boloastro/LICENSE" in names
+    assert "boloastro/backend/api/source.py" in names
+    assert not any(name.endswith(".pyc") for name in names)
+    services.close()

@@ -2,17 +2,25 @@
 
 import argparse
 import json
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
 from backend.cli import chart_cmd
 from backend.cli.errors import UsageFailure
-from backend.domain.astrology import birth_moment, chart_to_dict, compute_chart, format_dms
+from backend.domain.astrology import (
+    analyse,
+    analysis_to_dict,
+    birth_moment,
+    chart_to_dict,
+    compute_chart,
+    format_dms,
+)
 from backend.domain.places import Place
 
 COORDS = ["--lat", "19.07", "--lon", "72.88", "--utc-offset", "+05:30"]
 BIRTH = ["--dob", "1990-05-15", "--time", "14:30"]
+NOW = datetime(2024, 1, 1, tzinfo=UTC)
 
 
 def _args(*argv: str) -> argparse.Namespace:
@@ -26,6 +34,19 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     assert args.handler is chart_cmd.run
     assert chart_cmd.run(args) == 0
     return str(capsys.readouterr().out)
+
+
+def _graha_rows(out: str) -> list[str]:
+    lines = out.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("Graha "))
+    return lines[header + 1 : header + 10]
+
+
+def _mumbai_1990():
+    moment = birth_moment(
+        date(1990, 5, 15), time(14, 30), 19.07, 72.88, utc_offset=timedelta(hours=5, minutes=30)
+    )
+    return compute_chart(moment)
 
 
 def _place(name: str, region: str, tz: str = "Asia/Kolkata") -> Place:
@@ -56,7 +77,7 @@ def test_table_with_coordinates_and_offset(capsys):
     assert "Lahiri" in out and "mean node" in out and "whole-sign" in out
     assert expected.lagna is not None
     assert f"Lagna     {expected.lagna.english} ({expected.lagna.sanskrit})" in out
-    rows = out.splitlines()[-9:]
+    rows = _graha_rows(out)
     for row, p in zip(rows, expected.grahas, strict=True):
         assert row.startswith(p.graha.english)
         assert p.graha.sanskrit in row and p.sign.english in row and p.sign.sanskrit in row
@@ -74,19 +95,45 @@ def test_json_output_is_chart_to_dict(capsys):
     assert len(data["grahas"]) == 9
 
 
-def test_json_matches_the_domain_serialization(capsys):
+def test_json_matches_the_domain_serialization(monkeypatch, capsys):
+    monkeypatch.setattr(chart_cmd, "_now", lambda: NOW)
     data = json.loads(_run(capsys, *BIRTH, *COORDS, "--json"))
-    moment = birth_moment(
-        date(1990, 5, 15), time(14, 30), 19.07, 72.88, utc_offset=timedelta(hours=5, minutes=30)
-    )
-    assert data == chart_to_dict(compute_chart(moment))
+    chart = _mumbai_1990()
+    assert data == analysis_to_dict(analyse(chart, NOW))
+    del data["analysis"]
+    assert data == chart_to_dict(chart)
+
+
+def test_the_table_ends_with_the_analysis(monkeypatch, capsys):
+    monkeypatch.setattr(chart_cmd, "_now", lambda: NOW)
+    out = _run(capsys, *BIRTH, *COORDS)
+    a = analyse(_mumbai_1990(), NOW)
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("House "))
+    assert "[from the lagna]" in lines[start]
+    for line, h in zip(lines[start + 1 : start + 13], a.houses, strict=True):
+        assert line.split()[:4] == [
+            str(h.number),
+            h.sign.english,
+            h.lord.english,
+            f"({h.lord_house})",
+        ]
+    maha, antar = a.dasha_now.mahadasha, a.dasha_now.antardasha
+    assert f"Dasha     {maha.lord.english} {maha.start:%Y-%m-%d} → {maha.end:%Y-%m-%d}" in out
+    assert f"/ {antar.lord.english} {antar.start:%Y-%m-%d} → {antar.end:%Y-%m-%d}" in out
+    following = next(line for line in lines if line.startswith("Next "))
+    assert following.count("→") == 3
+    assert f"rule {a.manglik.rule}" in out
+    assert "Venus exalted" in out and "Saturn own sign" in out
+    assert "Sade Sati setting phase, 2017-" in out  # Moon in Capricorn, Saturn in Aquarius
 
 
 def test_unknown_time_has_no_lagna_or_houses(capsys):
     out = _run(capsys, "--dob", "1990-05-15", "--time", "unknown", *COORDS)
     assert "time unknown: noon local used" in out
     assert "no lagna" in out
-    assert all(row.rstrip().endswith("-") for row in out.splitlines()[-9:])
+    assert all(row.rstrip().endswith("-") for row in _graha_rows(out))
+    assert "[from the moon]" in out and "houses_1_2_4_7_8_12_from_moon" in out
 
 
 def test_negative_offset(capsys):
@@ -124,6 +171,12 @@ def test_bad_input_is_one_usage_line(argv):
         chart_cmd.run(_args(*argv))
     message = str(failure.value)
     assert message and "\n" not in message
+
+
+def test_a_birth_long_after_today_is_a_usage_failure(monkeypatch):
+    monkeypatch.setattr(chart_cmd, "_now", lambda: NOW)
+    with pytest.raises(UsageFailure, match="precedes the first mahadasha"):
+        chart_cmd.run(_args("--dob", "2150-01-01", "--time", "12:00", *COORDS))
 
 
 def test_unknown_place_suggests_near_names(monkeypatch):

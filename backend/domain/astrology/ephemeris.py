@@ -60,6 +60,19 @@ def moon_longitudes(jd_uts: Sequence[float], ayanamsa: Ayanamsa) -> tuple[float,
         return tuple(_calc(jd, swe.MOON)[0] for jd in jd_uts)
 
 
+def saturn_longitude(jd_ut: float, ayanamsa: Ayanamsa) -> float:
+    """Saturn's sidereal longitude at a Julian day (UT), for transit searches."""
+    with _LOCK:
+        swe.set_sid_mode(_SID_MODES[ayanamsa])
+        try:
+            # No FLG_SPEED: a search needs only longitudes, and speed doubles the cost.
+            xx, retflags = swe.calc_ut(jd_ut, swe.SATURN, _FLAGS & ~swe.FLG_SPEED)
+        except swe.Error as exc:
+            raise EphemerisError(f"swisseph failed for Saturn: {exc}") from exc
+    _check_flags(retflags, "Saturn")
+    return float(xx[0])
+
+
 def _calc(jd_ut: float, body: int) -> tuple[float, float]:
     try:
         xx, retflags = swe.calc_ut(jd_ut, body, _FLAGS)
