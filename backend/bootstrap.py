@@ -11,11 +11,15 @@ from sqlalchemy import text
 from backend.config import Settings, load_settings
 from backend.domain.places import Gazetteer
 from backend.domain.ports import UnitOfWork
+from backend.domain.report import MediaTokens, ProfileLookup, ReportPdfRenderer
 from backend.domain.signatures import WebhookSignatureVerifier
 from bot_flows.turn import FlowSettings
 from infrastructure.db.engine import build_engine, session_factory
+from infrastructure.db.profile_lookup import SqlProfileLookup
 from infrastructure.db.unit_of_work import SqlAlchemyUnitOfWork
 from infrastructure.gazetteer import GeonamesGazetteer
+from infrastructure.media_tokens import SignedMediaTokens
+from infrastructure.pdf import render_report_pdf
 from infrastructure.redis.client import redis_check
 from infrastructure.twilio.signatures import TwilioSignatureVerifier
 
@@ -29,6 +33,9 @@ class Services:
     gazetteer: Gazetteer
     twilio_signatures: WebhookSignatureVerifier
     flow_settings: FlowSettings
+    media_tokens: MediaTokens
+    profile_lookup: ProfileLookup
+    report_pdf: ReportPdfRenderer
     readiness_checks: dict[str, Callable[[], None]] = field(default_factory=dict)
     close: Callable[[], None] = lambda: None
 
@@ -65,6 +72,9 @@ def bootstrap(settings: Settings | None = None, *, places: Gazetteer | None = No
         gazetteer=places or gazetteer(),
         twilio_signatures=TwilioSignatureVerifier(settings.twilio_auth_token),
         flow_settings=FlowSettings(source_url=source_url(settings)),
+        media_tokens=SignedMediaTokens(settings.twilio_auth_token),
+        profile_lookup=SqlProfileLookup(sessions),
+        report_pdf=render_report_pdf,
         readiness_checks=checks,
         close=engine.dispose,
     )

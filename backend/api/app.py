@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from backend.api import health, source, twilio_webhook
+from backend.api import health, media, source, twilio_webhook
 from backend.api.errors import register_error_handlers
 from backend.bootstrap import Services
 
@@ -18,7 +18,7 @@ def create_app(services: Services) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     app.extensions["boloastro"] = services
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    for module in (health, source, twilio_webhook):
+    for module in (health, media, source, twilio_webhook):
         app.register_blueprint(module.blueprint)
     register_error_handlers(app)
     return app

@@ -166,7 +166,8 @@ def test_without_a_source_url_the_running_code_is_offered(database_url: str) -> 
     assert offer == f"{PUBLIC_BASE_URL}/source/boloastro-source.tar.gz"
     archive = client.get("/source/boloastro-source.tar.gz")
     assert archive.status_code == 200 and archive.mimetype == "application/gzip"
-    names = tarfile.open(fileobj=io.BytesIO(archive.data)).getnames()
+    with tarfile.open(fileobj=io.BytesIO(archive.data)) as tar:
+        names = tar.getnames()
     assert "boloastro/LICENSE" in names
     assert "boloastro/backend/api/source.py" in names
     assert not any(name.endswith(".pyc") for name in names)

@@ -9,6 +9,7 @@ import pytest
 from backend.cli import chart_cmd
 from backend.cli.errors import UsageFailure
 from backend.domain.astrology import (
+    Chart,
     analyse,
     analysis_to_dict,
     birth_moment,
@@ -42,7 +43,7 @@ def _graha_rows(out: str) -> list[str]:
     return lines[header + 1 : header + 10]
 
 
-def _mumbai_1990():
+def _mumbai_1990() -> Chart:
     moment = birth_moment(
         date(1990, 5, 15), time(14, 30), 19.07, 72.88, utc_offset=timedelta(hours=5, minutes=30)
     )

@@ -5,6 +5,7 @@ from datetime import date, time
 import pytest
 
 from backend.application import match_making
+from backend.domain.astrology import Chart, MilanResult, match
 from backend.domain.entitlements import NotEntitled, Product
 from backend.domain.profile import BirthProfile
 from backend.domain.whatsapp_text import MAX_MESSAGE_CHARS
@@ -22,7 +23,8 @@ class Check:
     """An entitlement check that answers `allow` and remembers what it was asked."""
 
     def __init__(self, allow: bool) -> None:
-        self.allow, self.asked = allow, []
+        self.allow = allow
+        self.asked: list[Product] = []
 
     def __call__(self, product: Product) -> bool:
         self.asked.append(product)
@@ -53,8 +55,13 @@ def test_with_the_entitlement_the_match_comes_back_as_messages():
 
 def test_the_bride_and_groom_are_not_swapped(monkeypatch):
     seen = []
-    real = match_making.match
-    monkeypatch.setattr(match_making, "match", lambda b, g: seen.append((b, g)) or real(b, g))
+    real = match
+
+    def spy(bride: Chart, groom: Chart) -> MilanResult:
+        seen.append((bride, groom))
+        return real(bride, groom)
+
+    monkeypatch.setattr(match_making, "match", spy)
     match_making.kundali_milan(BRIDE, GROOM, "en", Check(allow=True))
     ((bride_chart, groom_chart),) = seen
     assert bride_chart.moment.time_known and not groom_chart.moment.time_known

@@ -7,7 +7,7 @@ import pytest
 
 from backend.cli import milan_cmd
 from backend.cli.main import main
-from backend.domain.astrology import Koota, birth_moment, compute_chart, match
+from backend.domain.astrology import Chart, Koota, MilanResult, birth_moment, compute_chart, match
 from backend.domain.places import Place
 
 PUNE = Place("Pune", "Maharashtra", "IN", "India", 18.52, 73.86, "Asia/Kolkata", 3_000_000)
@@ -36,8 +36,10 @@ def _gazetteer(monkeypatch):
     monkeypatch.setattr(milan_cmd, "gazetteer", FakeGazetteer)
 
 
-def _expected(girl: tuple[date, time | None, Place], boy: tuple[date, time | None, Place]):
-    def chart(day, clock, place):
+def _expected(
+    girl: tuple[date, time | None, Place], boy: tuple[date, time | None, Place]
+) -> MilanResult:
+    def chart(day: date, clock: time | None, place: Place) -> Chart:
         moment = birth_moment(day, clock, place.latitude, place.longitude, timezone=place.timezone)
         return compute_chart(moment)
 

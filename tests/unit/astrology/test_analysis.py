@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 import pytest
 
 from backend.domain.astrology import (
+    Chart,
     Graha,
     analyse,
     analysis_to_dict,
@@ -25,7 +26,7 @@ IST = timedelta(hours=5, minutes=30)
 AT = datetime(2025, 3, 1, 12, tzinfo=UTC)
 
 
-def _chart(clock: time | None = time(14, 30)):
+def _chart(clock: time | None = time(14, 30)) -> Chart:
     return compute_chart(birth_moment(date(1990, 5, 15), clock, 19.07, 72.88, utc_offset=IST))
 
 

@@ -3,6 +3,7 @@
 from datetime import date, time, timedelta
 
 from backend.domain.astrology import (
+    Chart,
     Graha,
     Sign,
     birth_moment,
@@ -15,7 +16,7 @@ from tests.unit.astrology.analysis_factory import mid, placed
 IST = timedelta(hours=5, minutes=30)
 
 
-def _real(clock: time | None):
+def _real(clock: time | None) -> Chart:
     return compute_chart(birth_moment(date(1984, 3, 9), clock, 28.61, 77.21, utc_offset=IST))
 
 

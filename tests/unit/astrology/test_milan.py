@@ -14,6 +14,7 @@ from backend.domain.astrology import (
     Graha,
     GrahaPosition,
     Koota,
+    MilanResult,
     Nakshatra,
     Sign,
     ashtakoota,
@@ -271,7 +272,7 @@ MARS_MANGLIK = _in(S.CANCER)  # 12th from Leo; no exception covers Cancer in the
 
 
 def _match(bride_moon: float, groom_moon: float, bride_mars: float = MARS_NOT_MANGLIK,
-           groom_mars: float = MARS_NOT_MANGLIK):  # fmt: skip
+           groom_mars: float = MARS_NOT_MANGLIK) -> MilanResult:  # fmt: skip
     return match(_chart(bride_moon, bride_mars), _chart(groom_moon, groom_mars))
 
 

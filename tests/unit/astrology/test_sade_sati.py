@@ -46,11 +46,13 @@ def _spans(signs: list[int], moon: Sign) -> list[tuple[datetime, datetime]]:
 
 
 @pytest.fixture(scope="module")
-def spans(saturn_signs) -> dict[Sign, list[tuple[datetime, datetime]]]:
+def spans(saturn_signs: list[int]) -> dict[Sign, list[tuple[datetime, datetime]]]:
     return {moon: _spans(saturn_signs, moon) for moon in Sign}
 
 
-def _check(signs: list[int], spans: list[tuple[datetime, datetime]], moon: Sign, at: datetime):
+def _check(
+    signs: list[int], spans: list[tuple[datetime, datetime]], moon: Sign, at: datetime
+) -> None:
     got = sade_sati(placed(moon=mid(moon)), at)
     assert got.moon_sign is moon
     day = (at - _midnight(0)).days

@@ -1,15 +1,17 @@
 """Yogas: each definition checked with hand-placed grahas, present and absent."""
 
+from typing import Any
+
 import pytest
 
-from backend.domain.astrology import Graha, Sign, Yoga, yogas
+from backend.domain.astrology import Chart, Graha, Sign, Yoga, yogas
 from tests.unit.astrology.analysis_factory import mid, placed
 
 G, S = Graha, Sign
 KENDRA_HOUSES = {1, 4, 7, 10}
 
 
-def _codes(chart) -> set[str]:
+def _codes(chart: Chart) -> set[str]:
     return {y.code for y in yogas(chart)}
 
 
@@ -53,7 +55,7 @@ def test_chandra_mangala_is_the_moon_and_mars_in_one_sign():
     ],
 )
 def test_mahapurusha_needs_own_or_exaltation_sign_and_a_kendra(graha, code, sign, lagna):
-    where = {graha.name.lower(): mid(sign)}
+    where: dict[str, Any] = {graha.name.lower(): mid(sign)}
     assert Yoga(code, (graha,)) in yogas(placed(lagna=mid(lagna), **where))
     # The same sign one house later is no kendra: the yoga is gone.
     assert code not in _codes(placed(lagna=mid(Sign((lagna.value - 1) % 12)), **where))
@@ -65,7 +67,8 @@ def test_mahapurusha_needs_own_or_exaltation_sign_and_a_kendra(graha, code, sign
      (G.VENUS, "malavya", S.VIRGO), (G.SATURN, "sasa", S.CANCER)],
 )  # fmt: skip
 def test_mahapurusha_is_not_formed_in_a_kendra_without_dignity(graha, code, sign):
-    assert code not in _codes(placed(lagna=mid(sign), **{graha.name.lower(): mid(sign)}))
+    where: dict[str, Any] = {graha.name.lower(): mid(sign)}
+    assert code not in _codes(placed(lagna=mid(sign), **where))
 
 
 def test_mahapurusha_counts_from_the_moon_without_a_lagna():
@@ -75,9 +78,9 @@ def test_mahapurusha_counts_from_the_moon_without_a_lagna():
     assert "ruchaka" not in _codes(chart)
 
 
-def _lonely_moon(**where: float):
+def _lonely_moon(**where: float) -> Chart:
     # Moon in Aries; nothing in Pisces or Taurus except possibly the Sun and the nodes.
-    layout = {"jupiter": mid(S.LEO), "sun": mid(S.TAURUS), "rahu": mid(S.PISCES),
+    layout: dict[str, Any] = {"jupiter": mid(S.LEO), "sun": mid(S.TAURUS), "rahu": mid(S.PISCES),
               "ketu": mid(S.VIRGO)}  # fmt: skip
     return placed(**{**layout, **where})
 

@@ -1,0 +1,255 @@
+"""The Kundali report in Bengali (বাংলা, আপনি form)."""
+
+MESSAGES: dict[str, str] = {
+    "h_birth": "🪔 *জন্মকুণ্ডলী — {name}*",
+    "h_lagna": "🔺 *লগ্ন ও ব্যক্তিত্ব*",
+    "h_chandra_lagna": "🔺 *চন্দ্র লগ্ন ও ব্যক্তিত্ব*",
+    "h_planets": "🪐 *গ্রহের অবস্থান*",
+    "h_houses": "🏠 *বারোটি ভাব*",
+    "h_dasha": "⏳ *বিংশোত্তরী দশা*",
+    "h_manglik": "🔴 *মাঙ্গলিক (কুজ দোষ)*",
+    "h_yogas": "✨ *আপনার কুণ্ডলীর যোগ*",
+    "h_sade_sati": "🌘 *শনির সাড়েসাতি*",
+    "h_remedies": "💎 *প্রতিকার ও শুভ বিষয়*",
+    "continued": "{heading} (বাকি অংশ)",
+    "and": "এবং",
+    "birth_intro": "নমস্কার 🙏 এই রইল আপনার সম্পূর্ণ বৈদিক জন্মকুণ্ডলী, যত্ন নিয়ে তৈরি।",
+    "birth_date": "📅 জন্ম তারিখ: {date}",
+    "birth_time": "🕰️ জন্ম সময়: {time}",
+    "birth_time_unknown": "জানা নেই (দুপুর 12টা ধরা হয়েছে)",
+    "birth_place": "📍 জন্মস্থান: {place} ({coordinates})",
+    "birth_zone": "🌐 সময় অঞ্চল: {zone}; ব্যবহৃত UTC অফসেট: {offset}",
+    "birth_settings": "⚙️ অয়নাংশ: {ayanamsa} ({degrees}); রাহু-কেতু: {node}; ভাব: {houses}",
+    "node_mean": "মধ্যম (mean)",
+    "node_true": "স্পষ্ট (true)",
+    "houses_lagna": "সম্পূর্ণ রাশি, লগ্ন থেকে",
+    "houses_moon": "সম্পূর্ণ রাশি, চন্দ্র রাশি থেকে",
+    "note_time_unknown": (
+        "ℹ️ জন্ম সময় জানা না থাকায় লগ্ন নির্ধারণ করা যায় না: ভাবগুলি আপনার চন্দ্র রাশি (চন্দ্র "
+        "লগ্ন) থেকে গোনা হয়েছে, আর দশার তারিখ কয়েক মাস এদিক-ওদিক হতে পারে।"
+    ),
+    "note_ambiguous": (
+        "ℹ️ সেই রাতে ঘড়ির কাঁটা পিছিয়ে দেওয়া হয়েছিল, তাই এই সময়টি দু'বার এসেছিল; আমরা প্রথমটি ধরেছি।"
+    ),
+    "note_moon_uncertain": (
+        "ℹ️ আপনার জন্মের দিনে চন্দ্র রাশি বদলেছিল, তাই জন্ম সময় ছাড়া আপনার চন্দ্র রাশি পাশের রাশিও হতে পারে।"
+    ),
+    "lagna_sign": "আপনার লগ্ন {sign} — {degree}-এ; {nakshatra} নক্ষত্র, পাদ {pada}।",
+    "chandra_lagna_sign": (
+        "লগ্নের জায়গায় আপনার চন্দ্র রাশি ধরা হয়েছে: {sign} (চন্দ্র {degree}-এ; {nakshatra} নক্ষত্র, পাদ {pada})।"
+    ),
+    "lagna_lord": "লগ্নপতি {graha} আছেন {house} নম্বর ভাবে, {sign} রাশিতে ({dignity}){retro}।",
+    "lagna_lord_retro": ", এবং বক্রী",
+    "personality": "{sign} {element} তত্ত্বের একটি {modality} রাশি। এই লগ্ন আপনাকে দেয় {traits}।",
+    "lagna_lord_role": (
+        "লগ্নপতি আপনার স্বাস্থ্য, দৃষ্টিভঙ্গি ও জীবনের দিশা দেখান; এই রিপোর্টের শেষে দেওয়া "
+        "প্রতিকারগুলি তাঁকে শক্তিশালী রাখতে সাহায্য করে।"
+    ),
+    "element_fire": "অগ্নি",
+    "element_earth": "পৃথ্বী",
+    "element_air": "বায়ু",
+    "element_water": "জল",
+    "modality_movable": "চর",
+    "modality_fixed": "স্থির",
+    "modality_dual": "দ্বিস্বভাব",
+    "trait_adaptability": "পরিস্থিতির সঙ্গে মানিয়ে নেওয়ার ক্ষমতা",
+    "trait_ambition": "উচ্চাকাঙ্ক্ষা",
+    "trait_analysis": "তীক্ষ্ণ বিশ্লেষণী বুদ্ধি",
+    "trait_balance": "ভারসাম্য ও ন্যায়বোধ",
+    "trait_caring": "যত্নশীল স্বভাব",
+    "trait_communication": "কথা বলার দক্ষতা",
+    "trait_compassion": "করুণা",
+    "trait_confidence": "আত্মবিশ্বাস",
+    "trait_courage": "সাহস",
+    "trait_curiosity": "কৌতূহল",
+    "trait_determination": "দৃঢ় সংকল্প",
+    "trait_diplomacy": "কূটনৈতিক বুদ্ধি",
+    "trait_discipline": "শৃঙ্খলা",
+    "trait_frankness": "স্পষ্টবাদিতা",
+    "trait_generosity": "উদারতা",
+    "trait_humanity": "অন্যের প্রতি সহমর্মিতা",
+    "trait_imagination": "কল্পনাশক্তি",
+    "trait_independence": "স্বাধীন চিন্তা",
+    "trait_initiative": "উদ্যোগী মনোভাব",
+    "trait_insight": "গভীর অন্তর্দৃষ্টি",
+    "trait_intensity": "আবেগের গভীরতা",
+    "trait_leadership": "স্বাভাবিক নেতৃত্ব",
+    "trait_love_of_comfort": "আরাম ও সৌন্দর্যের প্রতি ভালোবাসা",
+    "trait_love_of_home": "ঘর-পরিবারের প্রতি টান",
+    "trait_love_of_learning": "জ্ঞানের প্রতি ভালোবাসা",
+    "trait_optimism": "আশাবাদ",
+    "trait_originality": "মৌলিক চিন্তা",
+    "trait_patience": "ধৈর্য",
+    "trait_practicality": "ব্যবহারিক বুদ্ধি",
+    "trait_precision": "খুঁটিনাটির প্রতি মনোযোগ",
+    "trait_principles": "দৃঢ় নীতিবোধ",
+    "trait_sense_of_beauty": "সূক্ষ্ম সৌন্দর্যবোধ",
+    "trait_sensitivity": "সংবেদনশীলতা",
+    "trait_service": "সেবার মনোভাব",
+    "trait_spirituality": "আধ্যাত্মিক গভীরতা",
+    "trait_steadiness": "স্থিরতা",
+    "dignity_exalted": "উচ্চ",
+    "dignity_debilitated": "নীচ",
+    "dignity_moolatrikona": "মূলত্রিকোণ",
+    "dignity_own_sign": "স্বক্ষেত্র",
+    "dignity_friendly": "মিত্র রাশি",
+    "dignity_neutral": "সম রাশি",
+    "dignity_enemy": "শত্রু রাশি",
+    "planet_row": "{graha}: {sign} {degree} · {nakshatra}-{pada} · ভাব {house} · {dignity}{retro}",
+    "retro_mark": " · (ব) বক্রী",
+    "houses_intro_lagna": "সম্পূর্ণ রাশি ভাব, আপনার লগ্ন থেকে গোনা:",
+    "houses_intro_moon": "সম্পূর্ণ রাশি ভাব, আপনার চন্দ্র রাশি থেকে গোনা (জন্ম সময় জানা নেই):",
+    "house_row": (
+        "{number}. {meaning} — {sign}, অধিপতি {lord} {lord_house} নম্বর ভাবে · {occupants}"
+    ),
+    "house_empty": "কোনো গ্রহ নেই",
+    "bhava_1": "তনু, নিজে",
+    "bhava_2": "ধন, পরিবার",
+    "bhava_3": "পরাক্রম, ভাইবোন",
+    "bhava_4": "সুখ, মা, বাড়ি",
+    "bhava_5": "সন্তান, বুদ্ধি",
+    "bhava_6": "রোগ, শত্রু",
+    "bhava_7": "বিবাহ, অংশীদার",
+    "bhava_8": "আয়ু, পরিবর্তন",
+    "bhava_9": "ভাগ্য, ধর্ম",
+    "bhava_10": "কর্ম, পেশা",
+    "bhava_11": "লাভ, বন্ধু",
+    "bhava_12": "ব্যয়, মোক্ষ",
+    "dasha_about": ("দশা দেখায় জীবনের কোন পর্বে কোন গ্রহ নেতৃত্ব দেয়; অন্তর্দশা তার ভেতরে নিজের রং যোগ করে।"),
+    "dasha_now": (
+        "এখন চলছে: *{maha}* মহাদশা ({maha_start} – {maha_end}), তার মধ্যে *{antar}* অন্তর্দশা "
+        "({antar_start} – {antar_end})।"
+    ),
+    "dasha_next": "পরের অন্তর্দশাগুলি:",
+    "dasha_period": "• {lord}: {start} – {end}",
+    "dasha_all": "সব মহাদশা:",
+    "dasha_running": "▶ *{lord}: {start} – {end}* (চলছে)",
+    "dasha_approximate": "জন্ম সময় জানা না থাকায় এই তারিখগুলি আনুমানিক।",
+    "manglik_rule_houses_1_2_4_7_8_12_from_lagna": (
+        "নিয়ম: লগ্ন থেকে প্রথম, দ্বিতীয়, চতুর্থ, সপ্তম, অষ্টম বা দ্বাদশ ভাবে মঙ্গল থাকলে কুণ্ডলী মাঙ্গলিক ধরা হয়।"
+    ),
+    "manglik_rule_houses_1_2_4_7_8_12_from_moon": (
+        "নিয়ম: চন্দ্র থেকে প্রথম, দ্বিতীয়, চতুর্থ, সপ্তম, অষ্টম বা দ্বাদশ ভাবে মঙ্গল থাকলে "
+        "কুণ্ডলী মাঙ্গলিক ধরা হয় (জন্ম সময় জানা না থাকায় চন্দ্র থেকে দেখা হয়েছে)।"
+    ),
+    "manglik_mars": (
+        "আপনার মঙ্গল লগ্ন থেকে {from_lagna} নম্বর ভাবে, চন্দ্র থেকে {from_moon} নম্বরে এবং শুক্র "
+        "থেকে {from_venus} নম্বরে আছে।"
+    ),
+    "manglik_mars_no_lagna": (
+        "আপনার মঙ্গল চন্দ্র থেকে {from_moon} নম্বর ভাবে এবং শুক্র থেকে {from_venus} নম্বরে আছে।"
+    ),
+    "manglik_yes": (
+        "ফল: *মাঙ্গলিক*। এর গুরুত্ব মূলত বিয়ের জন্য কুণ্ডলী মেলানোর সময়। এটি খুবই সাধারণ "
+        "(প্রায় প্রতি তিনটি কুণ্ডলীর একটি), এবং জীবনসঙ্গীও মাঙ্গলিক হলে ভারসাম্য আসে।"
+    ),
+    "manglik_no": "ফল: *মাঙ্গলিক নয়*। 🙂",
+    "manglik_cancelled": ("ফল: মঙ্গল মাঙ্গলিক ভাবে আছে, তবে এই দোষ *খণ্ডিত* হয়েছে, কারণ: {exceptions}।"),
+    "manglik_exception_mars_own_sign": "মঙ্গল নিজের রাশিতে (মেষ বা বৃশ্চিক) আছে",
+    "manglik_exception_mars_exalted": "মঙ্গল মকরে উচ্চস্থ",
+    "manglik_exception_mars_in_leo_or_aquarius": "মঙ্গল সিংহ বা কুম্ভ রাশিতে আছে",
+    "manglik_exception_mars_2nd_in_gemini_or_virgo": "দ্বিতীয় ভাবের মঙ্গল মিথুন বা কন্যা রাশিতে",
+    "manglik_exception_mars_4th_in_aries_or_scorpio": "চতুর্থ ভাবের মঙ্গল মেষ বা বৃশ্চিক রাশিতে",
+    "manglik_exception_mars_7th_in_cancer_or_capricorn": "সপ্তম ভাবের মঙ্গল কর্কট বা মকর রাশিতে",
+    "manglik_exception_mars_8th_in_sagittarius_or_pisces": "অষ্টম ভাবের মঙ্গল ধনু বা মীন রাশিতে",
+    "manglik_exception_mars_12th_in_taurus_or_libra": "দ্বাদশ ভাবের মঙ্গল বৃষ বা তুলা রাশিতে",
+    "yoga_row": "• *{name}* ({grahas}): {meaning}",
+    "yogas_none": (
+        "আমরা যে প্রধান যোগগুলি দেখি (গজকেশরী, বুধাদিত্য, চন্দ্র-মঙ্গল, পাঁচটি পঞ্চমহাপুরুষ যোগ, "
+        "কেমদ্রুম), তার কোনোটিই গঠিত হয়নি। এটা খুবই সাধারণ, এতে আপনার কুণ্ডলীর কোনো ঘাটতি হয় "
+        "না।"
+    ),
+    "yoga_gajakesari": "গজকেশরী যোগ",
+    "yoga_gajakesari_meaning": "চন্দ্র থেকে কেন্দ্রে বৃহস্পতি — প্রজ্ঞা, সম্মান ও স্থায়ী সুনাম।",
+    "yoga_budhaditya": "বুধাদিত্য যোগ",
+    "yoga_budhaditya_meaning": "সূর্য ও বুধ একসঙ্গে — তীক্ষ্ণ বুদ্ধি ও বাকপটুতা।",
+    "yoga_chandra_mangala": "চন্দ্র-মঙ্গল যোগ",
+    "yoga_chandra_mangala_meaning": "চন্দ্র ও মঙ্গল একসঙ্গে — উদ্যম, উদ্যোগ ও উপার্জনের ক্ষমতা।",
+    "yoga_ruchaka": "রুচক যোগ",
+    "yoga_ruchaka_meaning": "কেন্দ্রে বলবান মঙ্গল — সাহস, শক্তি ও নেতৃত্ব।",
+    "yoga_bhadra": "ভদ্র যোগ",
+    "yoga_bhadra_meaning": "কেন্দ্রে বলবান বুধ — বুদ্ধি, বাগ্মিতা ও ব্যবসায়িক বোধ।",
+    "yoga_hamsa": "হংস যোগ",
+    "yoga_hamsa_meaning": "কেন্দ্রে বলবান বৃহস্পতি — জ্ঞান, সদাচার ও সম্মানিত পরামর্শ।",
+    "yoga_malavya": "মালব্য যোগ",
+    "yoga_malavya_meaning": "কেন্দ্রে বলবান শুক্র — আকর্ষণ, স্বাচ্ছন্দ্য ও শিল্পরুচি।",
+    "yoga_sasa": "শশ যোগ",
+    "yoga_sasa_meaning": "কেন্দ্রে বলবান শনি — শৃঙ্খলা, সহনশীলতা ও কর্তৃত্ব।",
+    "yoga_kemadruma": "কেমদ্রুম যোগ",
+    "yoga_kemadruma_meaning": (
+        "চন্দ্রের দুই পাশে কোনো গ্রহ নেই — মাঝে মাঝে একাকীত্ব অনুভব হতে পারে; নিরন্তর চেষ্টা ও "
+        "ভালো সঙ্গ তা হালকা করে, আর অন্য যোগ প্রায়ই একে খণ্ডন করে।"
+    ),
+    "sade_sati_positions": "শনি এখন {saturn_sign} রাশিতে; আপনার চন্দ্র রাশি {moon_sign}।",
+    "sade_sati_running": "সাড়েসাতি *চলছে*: {phase}।",
+    "sade_sati_dates": "এটি চলবে {start} থেকে {end} পর্যন্ত।",
+    "sade_sati_phase_rising": "প্রথম পর্যায় (শনি আপনার চন্দ্র রাশি থেকে দ্বাদশে)",
+    "sade_sati_phase_peak": "দ্বিতীয়, মূল পর্যায় (শনি আপনার চন্দ্র রাশির ওপর)",
+    "sade_sati_phase_setting": "তৃতীয়, শেষ পর্যায় (শনি আপনার চন্দ্র রাশি থেকে দ্বিতীয়ে)",
+    "sade_sati_inactive": "এখন সাড়েসাতি *চলছে না*। 🙂",
+    "sade_sati_about": (
+        "সাড়েসাতি হল প্রায় সাড়ে সাত বছরের সময়, যখন শনি আপনার চন্দ্র রাশির আগের রাশি, চন্দ্র "
+        "রাশি এবং পরের রাশি পার হয়। এই সময় ধৈর্য ও পরিশ্রম চায়, আর তার ফলও দেয়; ভয় পাওয়ার "
+        "কিছু নেই।"
+    ),
+    "sade_sati_advice": (
+        "এই সময়ের প্রচলিত প্রতিকার: শনিবার হনুমান চালিসা বা শনি মন্ত্র পাঠ, এবং অভাবী মানুষের পাশে দাঁড়ানো।"
+    ),
+    "remedies_intro": "এগুলি আপনার লগ্নপতি {graha} অনুযায়ী:",
+    "remedy_gem": "💎 রত্ন: {gem}",
+    "remedy_day": "📅 শুভ দিন: {day}",
+    "remedy_colours": "🎨 শুভ রং: {colours}",
+    "remedy_number": "🔢 শুভ সংখ্যা: {number}",
+    "remedy_deity": "🙏 দেবতা: {deity}",
+    "remedy_mantra": "📿 মন্ত্র: {mantra} — 108 বার, বিশেষ করে {day}",
+    "remedies_note": (
+        "অনুগ্রহ করে কোনো রত্ন পরার আগে একজন বিশ্বস্ত জ্যোতিষীকে পুরো কুণ্ডলী দেখিয়ে নিন। "
+        "প্রতিকার আপনার চেষ্টার সহায়ক, তার বিকল্প নয়।"
+    ),
+    "closing": "BoloAstro-র পক্ষ থেকে আন্তরিক শুভেচ্ছা 🙏",
+    "gem_ruby": "চুনি (Ruby)",
+    "gem_pearl": "মুক্তো (Pearl)",
+    "gem_red_coral": "প্রবাল (Red coral)",
+    "gem_emerald": "পান্না (Emerald)",
+    "gem_yellow_sapphire": "পোখরাজ (Yellow sapphire)",
+    "gem_diamond": "হীরে (Diamond)",
+    "gem_blue_sapphire": "নীলা (Blue sapphire)",
+    "gem_hessonite": "গোমেদ (Hessonite)",
+    "gem_cats_eye": "বৈদূর্যমণি (Cat's eye)",
+    "day_sunday": "রবিবার",
+    "day_monday": "সোমবার",
+    "day_tuesday": "মঙ্গলবার",
+    "day_wednesday": "বুধবার",
+    "day_thursday": "বৃহস্পতিবার",
+    "day_friday": "শুক্রবার",
+    "day_saturday": "শনিবার",
+    "colour_saffron": "গেরুয়া",
+    "colour_red": "লাল",
+    "colour_white": "সাদা",
+    "colour_silver": "রুপোলি",
+    "colour_green": "সবুজ",
+    "colour_yellow": "হলুদ",
+    "colour_pink": "গোলাপি",
+    "colour_black": "কালো",
+    "colour_dark_blue": "গাঢ় নীল",
+    "colour_smoky_grey": "ধোঁয়াটে ধূসর",
+    "colour_grey": "ধূসর",
+    "deity_surya": "সূর্যদেব",
+    "deity_shiva": "মহাদেব শিব",
+    "deity_hanuman": "হনুমানজি",
+    "deity_vishnu": "ভগবান বিষ্ণু",
+    "deity_brihaspati": "দেবগুরু বৃহস্পতি",
+    "deity_lakshmi": "মা লক্ষ্মী",
+    "deity_shani": "শনিদেব",
+    "deity_durga": "মা দুর্গা",
+    "deity_ganesha": "শ্রী গণেশ",
+    "mantra_sun": "ওঁ হ্রাং হ্রীং হ্রৌং সঃ সূর্যায় নমঃ",
+    "mantra_moon": "ওঁ শ্রাং শ্রীং শ্রৌং সঃ চন্দ্রমসে নমঃ",
+    "mantra_mars": "ওঁ ক্রাং ক্রীং ক্রৌং সঃ ভৌমায় নমঃ",
+    "mantra_mercury": "ওঁ ব্রাং ব্রীং ব্রৌং সঃ বুধায় নমঃ",
+    "mantra_jupiter": "ওঁ গ্রাং গ্রীং গ্রৌং সঃ গুরবে নমঃ",
+    "mantra_venus": "ওঁ দ্রাং দ্রীং দ্রৌং সঃ শুক্রায় নমঃ",
+    "mantra_saturn": "ওঁ প্রাং প্রীং প্রৌং সঃ শনৈশ্চরায় নমঃ",
+    "mantra_rahu": "ওঁ ভ্রাং ভ্রীং ভ্রৌং সঃ রাহবে নমঃ",
+    "mantra_ketu": "ওঁ স্রাং স্রীং স্রৌং সঃ কেতবে নমঃ",
+}
