@@ -68,7 +68,7 @@ def bootstrap(settings: Settings | None = None, *, places: Gazetteer | None = No
     assert settings.twilio_auth_token, "load_settings guarantees a Twilio auth token"
     return Services(
         settings=settings,
-        unit_of_work=lambda: SqlAlchemyUnitOfWork(sessions),
+        unit_of_work=lambda: SqlAlchemyUnitOfWork(engine),
         gazetteer=places or gazetteer(),
         twilio_signatures=TwilioSignatureVerifier(settings.twilio_auth_token),
         flow_settings=FlowSettings(source_url=source_url(settings)),

@@ -32,6 +32,9 @@ def gunicorn_options(host: str, port: int, workers: int, threads: int = 4) -> di
         "timeout": 30,
         "graceful_timeout": 20,
         "keepalive": 5,
+        # One listening socket per worker: the kernel spreads keep-alive connections evenly
+        # instead of letting one worker accept most of them.
+        "reuse_port": True,
         "accesslog": None,
     }
 

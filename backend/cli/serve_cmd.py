@@ -27,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536 or args.workers < 1 or args.threads < 1:
         raise UsageFailure("--port must be 1-65535; --workers and --threads at least 1")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    # transitions logs every callback at INFO: pure overhead on the hot path.
+    logging.getLogger("transitions").setLevel(logging.WARNING)
     settings = load_settings()
     services = bootstrap(settings)
     app = create_app(services)

@@ -15,7 +15,9 @@ def build_engine(url: str, **kwargs: Any) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url, parsed.database, **kwargs)
-    kwargs.setdefault("pool_pre_ping", True)
+    # No pre-ping: it costs a round trip per request. A connection that died is invalidated
+    # by the failing statement (the request gets a retry-later answer) and replaced by the pool.
+    kwargs.setdefault("pool_recycle", 1800)
     kwargs.setdefault("pool_size", 5)
     kwargs.setdefault("max_overflow", 10)
     return create_engine(url, **kwargs)

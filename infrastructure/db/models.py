@@ -65,7 +65,6 @@ class UserRow(Base):
             "birth_profiles.id", use_alter=True, ondelete="SET NULL", name="fk_users_profile_id"
         ),
     )
-    last_inbound_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_now)
 
 
@@ -80,11 +79,10 @@ class ConversationRow(Base):
     state: Mapped[str] = mapped_column(String(48))
     context: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     version: Mapped[int] = mapped_column(Integer, default=0)
+    # Here, not on users: every message updates it, and one row per message is cheaper.
+    last_inbound_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_now)
-
-    # Optimistic check on top of the row lock: a lost update raises instead of passing silently.
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class BirthProfileRow(Base):

@@ -18,4 +18,4 @@ class SqlProfileLookup:
     def __call__(self, profile_id: int) -> BirthProfile | None:
         with self._sessions() as session:
             row = session.get(BirthProfileRow, profile_id)
-            return None if row is None else profile_from_row(row)
+            return None if row is None else profile_from_row(row, row.id)

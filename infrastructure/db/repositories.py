@@ -1,15 +1,15 @@
-"""Repositories: domain objects in, rows out, one per aggregate."""
+"""Repositories: domain objects in, rows out, one per aggregate (SQLAlchemy Core on one
+connection: the hot path of every message, so no ORM flush or identity map)."""
 
 from __future__ import annotations
 
-import copy
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Table, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from backend.domain.conversation import Conversation
-from backend.domain.ports import ConversationRepository, MessageLog
+from backend.domain.ports import ConcurrentUpdate, ConversationRepository, MessageLog
 from backend.domain.profile import BirthProfile
 from infrastructure.db.models import BirthProfileRow, ConversationRow, MessageRow, UserRow
 from infrastructure.db.upsert import insert_ignoring_conflict
@@ -21,10 +21,62 @@ def _table(model: type[object]) -> Table:
     return table
 
 
-def profile_from_row(row: BirthProfileRow) -> BirthProfile:
-    """Domain profile from its row."""
+USERS = _table(UserRow)
+CONVERSATIONS = _table(ConversationRow)
+PROFILES = _table(BirthProfileRow)
+MESSAGES = _table(MessageRow)
+_PROFILE_FIELDS = ("name", "birth_date", "birth_time", "place_label", "latitude", "longitude")
+
+# Built once at import; SQLAlchemy caches their compiled form.
+_SELECT_LOCKED = (
+    select(
+        USERS.c.id.label("user_id"),
+        USERS.c.phone,
+        USERS.c.language,
+        CONVERSATIONS.c.id.label("conversation_id"),
+        CONVERSATIONS.c.flow,
+        CONVERSATIONS.c.state,
+        CONVERSATIONS.c.context,
+        CONVERSATIONS.c.version,
+        CONVERSATIONS.c.last_inbound_at,
+        PROFILES.c.id.label("profile_id"),
+        *(PROFILES.c[name] for name in _PROFILE_FIELDS),
+        PROFILES.c.timezone,
+    )
+    .select_from(
+        USERS.join(CONVERSATIONS, CONVERSATIONS.c.user_id == USERS.c.id).outerjoin(
+            PROFILES, PROFILES.c.id == USERS.c.profile_id
+        )
+    )
+    .where(USERS.c.phone == bindparam("phone"))
+    .with_for_update(of=[USERS, CONVERSATIONS])
+)
+_SAVE_CONVERSATION = (
+    update(CONVERSATIONS)
+    .where(CONVERSATIONS.c.id == bindparam("cid"), CONVERSATIONS.c.version == bindparam("v"))
+    .values(
+        flow=bindparam("flow"),
+        state=bindparam("state"),
+        context=bindparam("context"),
+        version=CONVERSATIONS.c.version + 1,
+        last_inbound_at=bindparam("last_inbound_at"),
+        updated_at=bindparam("now"),
+    )
+)
+_SET_LANGUAGE = (
+    update(USERS).where(USERS.c.id == bindparam("uid")).values(language=bindparam("language"))
+)
+_SET_PROFILE = (
+    update(USERS).where(USERS.c.id == bindparam("uid")).values(profile_id=bindparam("pid"))
+)
+_INSERT_PROFILE = insert(PROFILES).returning(PROFILES.c.id)
+_INSERT_MESSAGES = insert(MESSAGES)
+
+
+def profile_from_row(row: Any, profile_id: int) -> BirthProfile:
+    """Domain profile from a row carrying the profile's columns."""
     return BirthProfile(
-        id=row.id,
+        id=profile_id,
         name=row.name,
         birth_date=row.birth_date,
         birth_time=row.birth_time,
@@ -38,64 +90,65 @@ def profile_from_row(row: BirthProfileRow) -> BirthProfile:
 class SqlConversationRepository(ConversationRepository):
     """Conversations joined with their user and saved profile, locked with SELECT … FOR UPDATE."""
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
-        self._rows: dict[int, tuple[UserRow, ConversationRow]] = {}
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._loaded: dict[int, tuple[int, str | None]] = {}  # user → (conversation, language)
 
     def lock(self, phone: str, now: datetime, initial_state: str, flow: str) -> Conversation:
-        found = self._select_locked(phone)
-        if found is None:
+        row = self._select_locked(phone)
+        if row is None:
             self._create(phone, now, initial_state, flow)
-            found = self._select_locked(phone)
-            assert found is not None
-        user, conv, profile = found
-        self._rows[user.id] = (user, conv)
+            row = self._select_locked(phone)
+            assert row is not None
+        self._loaded[row.user_id] = (row.conversation_id, row.language)
         return Conversation(
-            user_id=user.id,
-            phone=user.phone,
-            flow=conv.flow,
-            state=conv.state,
-            language=user.language,
-            context=copy.deepcopy(conv.context or {}),
-            version=conv.version,
-            last_inbound_at=user.last_inbound_at,
-            profile=profile_from_row(profile) if profile is not None else None,
+            user_id=row.user_id,
+            phone=row.phone,
+            flow=row.flow,
+            state=row.state,
+            language=row.language,
+            context=dict(row.context or {}),
+            version=row.version,
+            last_inbound_at=row.last_inbound_at,
+            profile=None if row.profile_id is None else profile_from_row(row, row.profile_id),
         )
 
     def save(self, conversation: Conversation) -> None:
-        user, conv = self._rows[conversation.user_id]
+        conversation_id, language = self._loaded[conversation.user_id]
         now = datetime.now(UTC)
         if conversation.new_profile is not None:
-            user.profile_id = self._insert_profile(conversation.user_id, conversation.new_profile)
+            profile_id = self._insert_profile(conversation.user_id, conversation.new_profile)
+            self._conn.execute(_SET_PROFILE, {"uid": conversation.user_id, "pid": profile_id})
             conversation.new_profile = None
-        user.language = conversation.language
-        user.last_inbound_at = conversation.last_inbound_at
-        conv.flow = conversation.flow
-        conv.state = conversation.state
-        conv.context = copy.deepcopy(conversation.context)
-        conv.updated_at = now
-        self._session.flush()
-        conversation.version = conv.version
-
-    def _select_locked(
-        self, phone: str
-    ) -> tuple[UserRow, ConversationRow, BirthProfileRow | None] | None:
-        stmt = (
-            select(UserRow, ConversationRow, BirthProfileRow)
-            .join(ConversationRow, ConversationRow.user_id == UserRow.id)
-            .outerjoin(BirthProfileRow, BirthProfileRow.id == UserRow.profile_id)
-            .where(UserRow.phone == phone)
-            .with_for_update(of=[UserRow, ConversationRow])
+        if conversation.language != language:
+            values = {"uid": conversation.user_id, "language": conversation.language}
+            self._conn.execute(_SET_LANGUAGE, values)
+        result = self._conn.execute(
+            _SAVE_CONVERSATION,
+            {
+                "cid": conversation_id,
+                "v": conversation.version,
+                "flow": conversation.flow,
+                "state": conversation.state,
+                "context": conversation.context,
+                "last_inbound_at": conversation.last_inbound_at,
+                "now": now,
+            },
         )
-        row = self._session.execute(stmt).one_or_none()
-        return None if row is None else (row[0], row[1], row[2])
+        # The row lock makes this hold; the version check turns a bug into an error, not a
+        # silently lost update.
+        if result.rowcount != 1:
+            raise ConcurrentUpdate(f"conversation {conversation_id} changed underneath us")
+        conversation.version += 1
+        self._loaded[conversation.user_id] = (conversation_id, conversation.language)
+
+    def _select_locked(self, phone: str) -> Any:
+        return self._conn.execute(_SELECT_LOCKED, {"phone": phone}).first()
 
     def _create(self, phone: str, now: datetime, initial_state: str, flow: str) -> None:
-        insert_ignoring_conflict(
-            self._session, _table(UserRow), {"phone": phone, "created_at": now}, ["phone"]
-        )
-        user_id = self._session.scalar(select(UserRow.id).where(UserRow.phone == phone))
-        values: dict[str, object] = {
+        insert_ignoring_conflict(self._conn, USERS, {"phone": phone, "created_at": now}, ("phone",))
+        user_id = self._conn.scalar(select(USERS.c.id).where(USERS.c.phone == phone))
+        values: dict[str, Any] = {
             "user_id": user_id,
             "flow": flow,
             "state": initial_state,
@@ -104,46 +157,35 @@ class SqlConversationRepository(ConversationRepository):
             "created_at": now,
             "updated_at": now,
         }
-        insert_ignoring_conflict(self._session, _table(ConversationRow), values, ["user_id"])
+        insert_ignoring_conflict(self._conn, CONVERSATIONS, values, ("user_id",))
 
     def _insert_profile(self, user_id: int, profile: BirthProfile) -> int:
-        row = BirthProfileRow(
-            user_id=user_id,
-            name=profile.name,
-            birth_date=profile.birth_date,
-            birth_time=profile.birth_time,
-            place_label=profile.place_label,
-            latitude=profile.latitude,
-            longitude=profile.longitude,
-            timezone=profile.timezone,
-        )
-        self._session.add(row)
-        self._session.flush()
-        return row.id
+        values = {name: getattr(profile, name) for name in _PROFILE_FIELDS}
+        values.update(user_id=user_id, timezone=profile.timezone, created_at=datetime.now(UTC))
+        return int(self._conn.execute(_INSERT_PROFILE, values).scalar_one())
 
 
 class SqlMessageLog(MessageLog):
     """Chat history; the unique MessageSid makes a redelivered webhook a no-op."""
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
 
     def record_inbound(self, user_id: int, message_sid: str, body: str, at: datetime) -> bool:
-        values: dict[str, object] = {
+        values = {
             "user_id": user_id,
             "direction": "in",
             "message_sid": message_sid,
             "body": body,
             "created_at": at,
         }
-        return insert_ignoring_conflict(self._session, _table(MessageRow), values, ["message_sid"])
+        return insert_ignoring_conflict(self._conn, MESSAGES, values, ("message_sid",))
 
     def record_outbound(self, user_id: int, bodies: list[str], at: datetime) -> None:
         if bodies:
-            self._session.execute(
-                _table(MessageRow).insert(),
-                [
-                    {"user_id": user_id, "direction": "out", "body": b, "created_at": at}
-                    for b in bodies
-                ],
-            )
+            rows = [
+                {"user_id": user_id, "direction": "out", "message_sid": None, "body": b,
+                 "created_at": at}
+                for b in bodies
+            ]  # fmt: skip
+            self._conn.execute(_INSERT_MESSAGES, rows)

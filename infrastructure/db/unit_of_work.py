@@ -1,15 +1,14 @@
-"""The SQLAlchemy unit of work: one session, one transaction, rolled back unless committed."""
+"""The SQLAlchemy unit of work: one connection, one transaction, rolled back unless committed."""
 
 from __future__ import annotations
 
 from types import TracebackType
 from typing import Self
 
+from sqlalchemy import Connection, Engine, RootTransaction
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
-from backend.domain.ports import ConcurrentUpdate, UnitOfWork
+from backend.domain.ports import UnitOfWork
 from infrastructure.db.repositories import SqlConversationRepository, SqlMessageLog
 
 
@@ -18,16 +17,21 @@ class StorageUnavailable(Exception):
 
 
 class SqlAlchemyUnitOfWork(UnitOfWork):
-    """Opens a session on enter; closes it (rolling back anything uncommitted) on exit."""
+    """Opens a connection and a transaction on enter; rolls back and closes on exit."""
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self._sessions = sessions
-        self._session: Session | None = None
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._conn: Connection | None = None
+        self._tx: RootTransaction | None = None
 
     def __enter__(self) -> Self:
-        self._session = self._sessions()
-        self.conversations = SqlConversationRepository(self._session)
-        self.messages = SqlMessageLog(self._session)
+        try:
+            self._conn = self._engine.connect()
+            self._tx = self._conn.begin()
+        except DBAPIError as exc:
+            raise StorageUnavailable(str(exc.orig)) from exc
+        self.conversations = SqlConversationRepository(self._conn)
+        self.messages = SqlMessageLog(self._conn)
         return self
 
     def __exit__(
@@ -36,30 +40,30 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        assert self._session is not None
+        assert self._conn is not None
         try:
-            self._session.rollback()
+            self.rollback()
         except DBAPIError:
             pass  # the connection is gone; the original error below says why
         finally:
-            self._session.close()
-            self._session = None
-        if isinstance(exc, StaleDataError):
-            raise ConcurrentUpdate(str(exc)) from exc
-        if isinstance(exc, OperationalError | DBAPIError) and _is_connection_error(exc):
+            self._conn.close()
+            self._conn = self._tx = None
+        if isinstance(exc, DBAPIError) and _is_connection_error(exc):
             raise StorageUnavailable(str(exc.orig)) from exc
 
     @property
-    def session(self) -> Session:
-        """The open session (only inside `with`)."""
-        assert self._session is not None, "unit of work used outside `with`"
-        return self._session
+    def connection(self) -> Connection:
+        """The open connection (only inside `with`)."""
+        assert self._conn is not None, "unit of work used outside `with`"
+        return self._conn
 
     def commit(self) -> None:
-        self.session.commit()
+        assert self._tx is not None, "unit of work used outside `with`"
+        self._tx.commit()
 
     def rollback(self) -> None:
-        self.session.rollback()
+        if self._tx is not None and self._tx.is_active:
+            self._tx.rollback()
 
 
 def _is_connection_error(exc: DBAPIError) -> bool:

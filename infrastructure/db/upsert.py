@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Connection, Executable, Table, bindparam
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
 
 
 def insert_ignoring_conflict(
-    session: Session, table: Table, values: dict[str, Any], conflict_on: list[str]
+    conn: Connection, table: Table, values: dict[str, Any], conflict_on: tuple[str, ...]
 ) -> bool:
     """Insert a row unless one with the same unique key exists; True when inserted.
 
     The unique index decides inside the database, so two concurrent callers can never both win.
     """
-    dialect = session.get_bind().dialect.name
+    stmt = _statement(conn.dialect.name, table, tuple(values), conflict_on)
+    # RETURNING, not rowcount: the driver may report -1 for a skipped row.
+    return conn.execute(stmt, values).first() is not None
+
+
+@lru_cache(maxsize=64)
+def _statement(
+    dialect: str, table: Table, columns: tuple[str, ...], conflict_on: tuple[str, ...]
+) -> Executable:
+    # Built once per shape: constructing the statement costs more than executing the cached one.
     module: Any = postgresql if dialect == "postgresql" else sqlite
-    stmt = (
+    stmt: Executable = (
         module.insert(table)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=conflict_on)
+        .values({name: bindparam(name) for name in columns})
+        .on_conflict_do_nothing(index_elements=list(conflict_on))
         .returning(*table.primary_key.columns)
     )
-    # RETURNING, not rowcount: the driver may report -1 for a skipped row.
-    return session.execute(stmt).first() is not None
+    return stmt

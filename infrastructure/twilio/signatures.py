@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,6 +21,11 @@ class TwilioSignatureVerifier:
         """True only for a signature Twilio would have sent for this URL and form."""
         if not signature:
             return False
+        # The SDK's validate() always computes two HMACs (URL with and without port); try the
+        # exact URL first and fall back to it only on a mismatch.
+        expected = self._validator.compute_signature(url, params)
+        if hmac.compare_digest(str(expected), signature):
+            return True
         return bool(self._validator.validate(url, params, signature))
 
 
