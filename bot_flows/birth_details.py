@@ -15,7 +15,6 @@ from backend.domain.birth_input import (
     parse_birth_time,
     parse_name,
 )
-
 from backend.domain.places import Place
 from backend.domain.profile import BirthProfile
 from bot_flows.turn import Turn
