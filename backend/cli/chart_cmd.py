@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeVar
 
-from backend.bootstrap import gazetteer
 from backend.cli import chart_text
+from backend.cli.birth_args import find_place, parse_date, parse_time
 from backend.cli.errors import UsageFailure
 from backend.domain.astrology import (
     Ayanamsa,
@@ -24,8 +24,6 @@ from backend.domain.astrology import (
     compute_chart,
 )
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TIME = re.compile(r"(\d{1,2}):(\d{2})")
 _OFFSET = re.compile(r"([+-])(\d{2}):(\d{2})")
 _Choice = TypeVar("_Choice", Ayanamsa, NodeType)
 
@@ -100,23 +98,13 @@ def _now() -> datetime:
 def _parse_date(text: str | None) -> date:
     if text is None:
         raise UsageFailure("--dob YYYY-MM-DD is required")
-    try:
-        if not _DATE.fullmatch(text):
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageFailure(f"--dob {text!r} is not a date like 1990-05-15") from None
+    return parse_date(text, "--dob")
 
 
 def _parse_time(text: str | None) -> time | None:
     if text is None:
         raise UsageFailure("--time HH:MM (or 'unknown') is required")
-    if text.strip().lower() == "unknown":
-        return None
-    match = _TIME.fullmatch(text.strip())
-    if not match or int(match[1]) > 23 or int(match[2]) > 59:
-        raise UsageFailure(f"--time {text!r} is not a 24-hour time like 14:30 (or 'unknown')")
-    return time(int(match[1]), int(match[2]))
+    return parse_time(text, "--time")
 
 
 def _parse_choice(kind: type[_Choice], text: str, flag: str) -> _Choice:
@@ -164,16 +152,7 @@ def _resolve_place(args: argparse.Namespace) -> _Where:
 
 
 def _find_place(name: str) -> _Where:
-    places_index = gazetteer()
-    places = places_index.find(name)
-    if not places:
-        near = [p.label for p in places_index.suggest(name)]
-        hint = f"; did you mean {' / '.join(near)}?" if near else "; try the nearest large town"
-        raise UsageFailure(f"unknown place {name!r}{hint}")
-    if len(places) > 1:
-        labels = " / ".join(p.label for p in places)
-        raise UsageFailure(f"{name!r} may mean {labels}; add the state or country to the name")
-    place = places[0]
+    place = find_place(name, "--place")
     where = chart_text.coordinates(place.latitude, place.longitude)
     label = f"{place.label} · {where} · {place.timezone}"
     return _Where(place.latitude, place.longitude, place.timezone, None, label)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from dataclasses import dataclass
-from datetime import date, time
 
-from backend.bootstrap import gazetteer
+from backend.cli.birth_args import find_place, parse_date, parse_time
 from backend.cli.errors import UsageFailure
 from backend.domain.astrology import (
     Chart,
@@ -23,10 +21,7 @@ from backend.domain.astrology import (
     match,
     milan_to_dict,
 )
-from backend.domain.places import Place
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TIME = re.compile(r"(\d{1,2}):(\d{2})")
 _BANDS = "under 18 not recommended, 18-24.5 average, 25-32.5 good, 33+ excellent"
 _SHAPE = "'YYYY-MM-DD HH:MM PLACE' (the time may be 'unknown')"
 
@@ -69,44 +64,13 @@ def _person(text: str | None, flag: str) -> _Person:
     parts = text.split(maxsplit=2)
     if len(parts) < 3:
         raise UsageFailure(f"{flag} {text!r} is not like {_SHAPE}")
-    day, clock = _parse_date(parts[0], flag), _parse_time(parts[1], flag)
-    place = _find_place(parts[2], flag)
+    day, clock = parse_date(parts[0], flag), parse_time(parts[1], flag)
+    place = find_place(parts[2], flag)
     try:
         moment = birth_moment(day, clock, place.latitude, place.longitude, timezone=place.timezone)
     except InvalidBirthData as exc:
         raise UsageFailure(f"{flag}: {exc}") from exc
     return _Person(compute_chart(moment), place.label)
-
-
-def _parse_date(text: str, flag: str) -> date:
-    try:
-        if not _DATE.fullmatch(text):
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageFailure(f"{flag}: {text!r} is not a date like 1990-05-15") from None
-
-
-def _parse_time(text: str, flag: str) -> time | None:
-    if text.lower() == "unknown":
-        return None
-    found = _TIME.fullmatch(text)
-    if not found or int(found[1]) > 23 or int(found[2]) > 59:
-        raise UsageFailure(f"{flag}: {text!r} is not a 24-hour time like 14:30 (or 'unknown')")
-    return time(int(found[1]), int(found[2]))
-
-
-def _find_place(name: str, flag: str) -> Place:
-    index = gazetteer()
-    places = index.find(name)
-    if not places:
-        near = [p.label for p in index.suggest(name)]
-        hint = f"; did you mean {' / '.join(near)}?" if near else "; try the nearest large town"
-        raise UsageFailure(f"{flag}: unknown place {name!r}{hint}")
-    if len(places) > 1:
-        labels = " / ".join(p.label for p in places)
-        raise UsageFailure(f"{flag}: {name!r} may mean {labels}; add the state or country")
-    return places[0]
 
 
 def _birth(person: _Person) -> dict[str, object]:

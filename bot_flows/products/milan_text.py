@@ -6,46 +6,16 @@ Three blocks (the points, the doshas, the notes) are packed whole into messages 
 
 from __future__ import annotations
 
-from backend.domain.astrology import Graha, Koota, ManglikLite, MilanResult, Nakshatra, Sign
+from backend.domain.astrology import Koota, ManglikLite, MilanResult
 from backend.domain.whatsapp_text import MAX_MESSAGE_CHARS, split_message
-from bot_flows import catalog
-from bot_flows.products.catalogs import milan_bn, milan_en, milan_hi, milan_mr, milan_ta, milan_te
+from bot_flows.products.words import Words, load_catalogs
 
-CATALOGS: dict[str, dict[str, str]] = {
-    "en": milan_en.MESSAGES,
-    "hi": milan_hi.MESSAGES,
-    "mr": milan_mr.MESSAGES,
-    "ta": milan_ta.MESSAGES,
-    "te": milan_te.MESSAGES,
-    "bn": milan_bn.MESSAGES,
-}
-
-
-class _Words:
-    """The milan catalog and the shared sign, nakshatra and graha names in one language."""
-
-    def __init__(self, language: str) -> None:
-        self.language = language if language in CATALOGS else catalog.DEFAULT_LANGUAGE
-        self._messages = CATALOGS[self.language]
-
-    def __call__(self, key: str, **params: object) -> str:
-        template = self._messages[key]
-        return template.format(**params) if params else template
-
-    def sign(self, value: Sign) -> str:
-        local = catalog.text(self.language, f"sign_{value.value}")
-        return catalog.text(self.language, "name_pair", local=local, sanskrit=value.sanskrit)
-
-    def nakshatra(self, value: Nakshatra) -> str:
-        return catalog.text(self.language, f"nakshatra_{value.value}")
-
-    def graha(self, value: Graha) -> str:
-        return catalog.text(self.language, f"graha_{value.value}")
+CATALOGS = load_catalogs("milan")
 
 
 def render_milan(result: MilanResult, bride_name: str, groom_name: str, language: str) -> list[str]:
     """The match as messages of at most 1600 characters each."""
-    w = _Words(language)
+    w = Words(CATALOGS, language)
     blocks = [
         _points(result, bride_name, groom_name, w),
         _doshas(result, bride_name, groom_name, w),
@@ -62,10 +32,10 @@ def _mark(points: float, maximum: float) -> str:
     return "✅" if points == maximum else "❌" if points == 0 else "🔸"
 
 
-def _points(r: MilanResult, bride: str, groom: str, w: _Words) -> str:
+def _points(r: MilanResult, bride: str, groom: str, w: Words) -> str:
     lines = [w("title", bride=bride, groom=groom), ""]
     for name, (sign, star) in ((bride, r.bride_moon), (groom, r.groom_moon)):
-        lines.append(w("moon_line", name=name, sign=w.sign(sign), nakshatra=w.nakshatra(star)))
+        lines.append(w("moon_line", name=name, sign=w.sign_pair(sign), nakshatra=w.nakshatra(star)))
     lines += ["", w("points_header")]
     for s in r.kootas:
         koota = w(f"koota_{s.koota.name.lower()}")
@@ -76,7 +46,7 @@ def _points(r: MilanResult, bride: str, groom: str, w: _Words) -> str:
     return "\n".join(lines)
 
 
-def _doshas(r: MilanResult, bride: str, groom: str, w: _Words) -> str:
+def _doshas(r: MilanResult, bride: str, groom: str, w: Words) -> str:
     lines = [w("doshas_header"), _nadi(r, w), _bhakoot(r, w), "", w("manglik_header")]
     for name, status in ((bride, r.bride_manglik), (groom, r.groom_manglik)):
         lines.append(_manglik(name, status, w))
@@ -90,7 +60,7 @@ def _doshas(r: MilanResult, bride: str, groom: str, w: _Words) -> str:
     return "\n".join(lines)
 
 
-def _nadi(r: MilanResult, w: _Words) -> str:
+def _nadi(r: MilanResult, w: Words) -> str:
     if not r.nadi_dosha:
         return w("nadi_none")
     if r.nadi_cancellation is None:
@@ -98,7 +68,7 @@ def _nadi(r: MilanResult, w: _Words) -> str:
     return w(f"nadi_cancelled_{r.nadi_cancellation}")
 
 
-def _bhakoot(r: MilanResult, w: _Words) -> str:
+def _bhakoot(r: MilanResult, w: Words) -> str:
     if not r.bhakoot_dosha:
         return w("bhakoot_none")
     relation = r.score(Koota.BHAKOOT).detail.replace("_", "/")
@@ -113,7 +83,7 @@ def _bhakoot(r: MilanResult, w: _Words) -> str:
     )
 
 
-def _manglik(name: str, status: ManglikLite, w: _Words) -> str:
+def _manglik(name: str, status: ManglikLite, w: Words) -> str:
     key = (
         "manglik_no"
         if not status.present
@@ -127,7 +97,7 @@ def _manglik(name: str, status: ManglikLite, w: _Words) -> str:
     return text
 
 
-def _notes(r: MilanResult, w: _Words) -> str:
+def _notes(r: MilanResult, w: Words) -> str:
     notes = [] if r.moon_signs_certain else [w("moon_uncertain")]
     return "\n\n".join([*notes, w("method"), w("closing")])
 

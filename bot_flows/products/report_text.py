@@ -9,61 +9,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 
-from backend.domain.astrology import DashaPeriod, Graha, Nakshatra, Sign
+from backend.domain.astrology import DashaPeriod
 from backend.domain.report import KundaliReport
 from backend.domain.whatsapp_text import MAX_MESSAGE_CHARS, split_message
-from bot_flows import catalog
 from bot_flows.formatting import format_offset
-from bot_flows.products.catalogs import (
-    report_bn,
-    report_en,
-    report_hi,
-    report_mr,
-    report_ta,
-    report_te,
-)
+from bot_flows.products.words import Words, load_catalogs
 
-CATALOGS: dict[str, dict[str, str]] = {
-    "en": report_en.MESSAGES,
-    "hi": report_hi.MESSAGES,
-    "mr": report_mr.MESSAGES,
-    "ta": report_ta.MESSAGES,
-    "te": report_te.MESSAGES,
-    "bn": report_bn.MESSAGES,
-}
+CATALOGS = load_catalogs("report")
 
 
-class _Words:
-    """The report catalog and the shared names (signs, grahas, months) in one language."""
-
-    def __init__(self, language: str) -> None:
-        self.language = language if language in CATALOGS else catalog.DEFAULT_LANGUAGE
-        self._messages = CATALOGS[self.language]
-
-    def __call__(self, key: str, **params: object) -> str:
-        template = self._messages[key]
-        return template.format(**params) if params else template
-
-    def main(self, key: str, **params: object) -> str:
-        return catalog.text(self.language, key, **params)
-
-    def sign(self, value: Sign) -> str:
-        return self.main(f"sign_{value.value}")
-
-    def sign_pair(self, value: Sign) -> str:
-        return self.main("name_pair", local=self.sign(value), sanskrit=value.sanskrit)
-
-    def graha(self, value: Graha) -> str:
-        return self.main(f"graha_{value.value}")
-
-    def nakshatra(self, value: Nakshatra) -> str:
-        return self.main(f"nakshatra_{value.value}")
-
-    def date(self, value: date) -> str:
-        month = self.main(f"month_{value.month}")
-        return self.main("date_format", day=value.day, month=month, year=value.year)
+class _Words(Words):
+    """Report words, with lists joined the way each language joins them."""
 
     def listing(self, items: list[str]) -> str:
         if len(items) < 2:
@@ -79,13 +37,13 @@ def degrees(value: float) -> str:
 
 def render_report_text(report: KundaliReport, language: str) -> list[str]:
     """The report as WhatsApp messages (≤ 1600 characters each), split at section boundaries."""
-    w = _Words(language)
+    w = _Words(CATALOGS, language)
     return pack([render(report, w) for render in SECTIONS], lambda h: w("continued", heading=h))
 
 
 def section_texts(report: KundaliReport, language: str) -> list[str]:
     """One text block per section, in the report's order, each starting with its heading."""
-    w = _Words(language)
+    w = _Words(CATALOGS, language)
     return [render(report, w) for render in SECTIONS]
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from backend.cli import chart_cmd
+from backend.cli import birth_args, chart_cmd
 from backend.cli.errors import UsageFailure
 from backend.domain.astrology import (
     Chart,
@@ -66,7 +66,7 @@ class FakeGazetteer:
 
 
 def _use_gazetteer(monkeypatch: pytest.MonkeyPatch, gazetteer: FakeGazetteer) -> None:
-    monkeypatch.setattr(chart_cmd, "gazetteer", lambda: gazetteer)
+    monkeypatch.setattr(birth_args, "gazetteer", lambda: gazetteer)
 
 
 def test_table_with_coordinates_and_offset(capsys):

@@ -5,7 +5,7 @@ from datetime import date, time
 
 import pytest
 
-from backend.cli import milan_cmd
+from backend.cli import birth_args
 from backend.cli.main import main
 from backend.domain.astrology import Chart, Koota, MilanResult, birth_moment, compute_chart, match
 from backend.domain.places import Place
@@ -33,7 +33,7 @@ class FakeGazetteer:
 
 @pytest.fixture(autouse=True)
 def _gazetteer(monkeypatch):
-    monkeypatch.setattr(milan_cmd, "gazetteer", FakeGazetteer)
+    monkeypatch.setattr(birth_args, "gazetteer", FakeGazetteer)
 
 
 def _expected(
