@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Date,
     DateTime,
     Float,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     Text,
     Time,
     TypeDecorator,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -59,6 +61,8 @@ class UserRow(Base):
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     phone: Mapped[str] = mapped_column(String(16), unique=True)
     language: Mapped[str | None] = mapped_column(String(5))
+    # STOP: no proactive messages (replies to the user's own messages still go out).
+    proactive_opt_out: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     profile_id: Mapped[int | None] = mapped_column(
         Id,
         ForeignKey(

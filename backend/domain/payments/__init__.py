@@ -1,0 +1,1 @@
+"""Payments: orders, payment events, the gateway port and the entitlement ledger."""
