@@ -1,0 +1,1 @@
+"""Razorpay adapter: webhook signatures, webhook events and the payment-link gateway."""
