@@ -28,6 +28,9 @@ class OrderRow(Base):
     paid_payment_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     review_reason: Mapped[str | None] = mapped_column(String(64))
     profile_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    # Per payment id, what has already been acted on (Order.payments): keeps flags and
+    # failure notices to once per payment across events.
+    payments: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_now)
 

@@ -58,6 +58,7 @@ def parse_event(payload: Any) -> PaymentEvent | None:
         refund_id=_str(entities.get("refund", {}).get("id")),
         dispute_id=_str(entities.get("dispute", {}).get("id")),
         order_id=_our_order_id(entities),
+        gateway_order_id=_gateway_order_id(entities),
     )
 
 
@@ -94,6 +95,15 @@ def _amount(kind: EventKind, entities: dict[str, dict[str, Any]]) -> tuple[int |
         if amount is not None:
             return amount, _str(entity.get("currency"))
     return None, None
+
+
+def _gateway_order_id(entities: dict[str, dict[str, Any]]) -> str | None:
+    """order_… from the payment, the order itself, or the paid link."""
+    return (
+        _str(entities.get("payment", {}).get("order_id"))
+        or _str(entities.get("order", {}).get("id"))
+        or _str(entities.get("payment_link", {}).get("order_id"))
+    )
 
 
 def _our_order_id(entities: dict[str, dict[str, Any]]) -> int | None:

@@ -164,6 +164,7 @@ def _to_issued(entity: Any) -> IssuedLink:
         amount_paise=amount,
         currency=str(entity["currency"]),
         payment_ids=tuple(str(p["payment_id"]) for p in captured if p.get("payment_id")),
+        gateway_order_id=str(entity.get("order_id") or "") or None,
     )
 
 

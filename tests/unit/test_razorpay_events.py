@@ -79,6 +79,7 @@ class TestParseEvent:
             payment_id=samples.PAYMENT_ID,
             amount_paise=samples.AMOUNT,
             order_id=42,
+            gateway_order_id=samples.GATEWAY_ORDER,
         )
 
     @pytest.mark.parametrize(
@@ -91,7 +92,10 @@ class TestParseEvent:
     )
     def test_payment_events(self, name: str, status: str, kind: EventKind) -> None:
         assert parse_event(samples.payment_event(name, status)) == _expected(
-            kind, payment_id=samples.PAYMENT_ID, amount_paise=samples.AMOUNT
+            kind,
+            payment_id=samples.PAYMENT_ID,
+            amount_paise=samples.AMOUNT,
+            gateway_order_id=samples.GATEWAY_ORDER,
         )
 
     def test_order_paid_takes_our_order_id_from_the_order_notes(self) -> None:
@@ -100,6 +104,7 @@ class TestParseEvent:
             payment_id=samples.PAYMENT_ID,
             amount_paise=samples.AMOUNT,
             order_id=42,
+            gateway_order_id=samples.GATEWAY_ORDER,
         )
 
     @pytest.mark.parametrize(
@@ -124,6 +129,7 @@ class TestParseEvent:
             payment_id=samples.PAYMENT_ID,
             refund_id=samples.REFUND_ID,
             amount_paise=20000,
+            gateway_order_id=samples.GATEWAY_ORDER,
         )
 
     def test_dispute_created(self) -> None:
@@ -132,6 +138,7 @@ class TestParseEvent:
             payment_id=samples.PAYMENT_ID,
             dispute_id=samples.DISPUTE_ID,
             amount_paise=samples.AMOUNT,
+            gateway_order_id=samples.GATEWAY_ORDER,
         )
 
     def test_occurred_at_is_aware_utc(self) -> None:
@@ -236,3 +243,25 @@ def test_webhook_shaped_junk_never_raises(payload: dict[str, Any]) -> None:
         assert result.amount_paise is None or (
             type(result.amount_paise) is int and result.amount_paise >= 0
         )
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        samples.payment_event("payment.captured", "captured"),
+        samples.payment_event("payment.failed", "failed"),
+        samples.order_paid(),
+        samples.payment_link_paid(),
+    ],
+    ids=["captured", "failed", "order_paid", "link_paid"],
+)
+def test_payment_events_carry_razorpays_order_id(payload: dict[str, Any]) -> None:
+    # payment.* events name neither our link nor our reference: the gateway order ties them.
+    event = parse_event(payload)
+    assert event is not None
+    assert event.gateway_order_id == samples.GATEWAY_ORDER
+
+
+def test_an_unpaid_link_has_no_gateway_order_yet() -> None:
+    event = parse_event(samples.payment_link_expired())
+    assert event is not None and event.gateway_order_id is None

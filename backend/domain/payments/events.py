@@ -38,3 +38,5 @@ class PaymentEvent:
     refund_id: str | None = None
     dispute_id: str | None = None
     order_id: int | None = None  # our order id, from the link's notes, when present
+    # Razorpay's order_…: payment.* events carry only this, not the link or our reference.
+    gateway_order_id: str | None = None

@@ -44,6 +44,7 @@ class IssuedLink:
     amount_paise: int
     currency: str
     payment_ids: tuple[str, ...] = ()  # captured payments, newest last
+    gateway_order_id: str | None = None  # Razorpay's order_…, once the link has one
 
 
 class GatewayError(Exception):

@@ -48,6 +48,7 @@ def upgrade() -> None:
         sa.Column("paid_payment_id", sa.String(length=64), nullable=True),
         sa.Column("review_reason", sa.String(length=64), nullable=True),
         sa.Column("profile_ids", sa.JSON(), nullable=False),
+        sa.Column("payments", sa.JSON(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(

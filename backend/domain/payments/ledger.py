@@ -1,0 +1,116 @@
+"""The entitlement ledger as pure rules: grants, consumption, revocation and balances."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from backend.domain.entitlements import NotEntitled, Product
+from backend.domain.payments.money import PriceList
+from backend.domain.payments.order_model import Order, OrderStatus
+
+
+class EntryKind(StrEnum):
+    """What a ledger line does."""
+
+    GRANT = "grant"
+    CONSUME = "consume"
+    REVOKE = "revoke"
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One ledger line; key is unique across the ledger and makes replays harmless."""
+
+    kind: EntryKind
+    product: Product
+    order_id: int | None  # None for a consumption
+    quantity: int
+    key: str
+    at: datetime
+
+
+def grant_for(order: Order, price_list: PriceList, at: datetime) -> LedgerEntry:
+    """The grant a paid order earns: a Q&A pack's credits, or one use of the rest."""
+    if order.status is not OrderStatus.PAID:
+        raise ValueError(f"order {order.id} is {order.status}, not paid")
+    return LedgerEntry(
+        kind=EntryKind.GRANT,
+        product=order.product,
+        order_id=order.id,
+        quantity=price_list.credits(order.product),
+        key=f"grant:{order.id}",
+        at=at,
+    )
+
+
+def revoke(order_id: int, product: Product, at: datetime) -> LedgerEntry:
+    """Take back whatever is left of the order's grant (refund or dispute)."""
+    return LedgerEntry(
+        kind=EntryKind.REVOKE,
+        product=product,
+        order_id=order_id,
+        quantity=0,  # the revoke removes the grant's remainder, whatever it is
+        key=f"revoke:{order_id}",
+        at=at,
+    )
+
+
+def consume(
+    entries: Iterable[LedgerEntry], product: Product, message_sid: str, at: datetime
+) -> LedgerEntry:
+    """Use one credit for the message; a replayed message returns its first consumption."""
+    key = f"consume:{message_sid}"
+    entries = list(entries)
+    for entry in entries:
+        if entry.key == key:
+            return entry  # the same message never pays twice
+    if balance(entries, product) < 1:
+        raise NotEntitled(product)
+    return LedgerEntry(
+        kind=EntryKind.CONSUME, product=product, order_id=None, quantity=1, key=key, at=at
+    )
+
+
+# At one instant: grant, then use, then revoke (a use made as the refund landed stays used).
+_SAME_INSTANT_ORDER = {EntryKind.GRANT: 0, EntryKind.CONSUME: 1, EntryKind.REVOKE: 2}
+
+
+def _unique(entries: Iterable[LedgerEntry]) -> list[LedgerEntry]:
+    """The earliest entry for each key, in time order, as the unique constraint keeps it."""
+    seen: set[str] = set()
+    kept: list[LedgerEntry] = []
+    # Earliest first, so the answer does not depend on the order rows come back in.
+    for entry in sorted(entries, key=lambda e: (e.at, _SAME_INSTANT_ORDER[e.kind], e.key)):
+        if entry.key not in seen:
+            seen.add(entry.key)
+            kept.append(entry)
+    return kept
+
+
+def balance(entries: Iterable[LedgerEntry], product: Product) -> int:
+    """Credits left for product: grants used oldest first, a revoke drops a grant's rest."""
+    lines = [e for e in _unique(entries) if e.product is product]
+    remaining: dict[int | None, int] = {}  # grant's order id → credits left, oldest first
+    revoked: set[int | None] = set()
+    for entry in lines:
+        if entry.kind is EntryKind.GRANT:
+            # A revoke logged before its grant (replayed out of order) still cancels it.
+            remaining[entry.order_id] = 0 if entry.order_id in revoked else entry.quantity
+        elif entry.kind is EntryKind.REVOKE:
+            revoked.add(entry.order_id)
+            remaining[entry.order_id] = 0
+        else:
+            # Uses already made from a later-revoked pack stay used; a use with nothing left
+            # (a race the database lost) is ignored rather than driving the balance negative.
+            source = next((k for k, left in remaining.items() if left > 0), None)
+            if source is not None:
+                remaining[source] -= 1
+    return sum(remaining.values())
+
+
+def is_active(entries: Iterable[LedgerEntry], product: Product) -> bool:
+    """True while the user holds at least one unused credit of product."""
+    return balance(entries, product) > 0
