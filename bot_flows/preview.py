@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from backend.domain.astrology import Chart, birth_moment, compute_chart
-from backend.domain.astrology import ChartOptions as ChartOptions
+from backend.domain.astrology import BirthMoment, Chart, birth_moment, compute_chart
 from backend.domain.profile import BirthProfile
 from bot_flows.formatting import (
     format_date,
@@ -15,34 +14,31 @@ from bot_flows.formatting import (
 from bot_flows.turn import Turn
 
 
-def chart_for(profile: BirthProfile) -> Chart:
-    """The sidereal chart for a saved or drafted profile (default options: Lahiri, mean node)."""
-    moment = birth_moment(
+def moment_for(profile: BirthProfile) -> BirthMoment:
+    """The UTC instant of birth, with the offset applied to the local clock time."""
+    return birth_moment(
         profile.birth_date,
         profile.birth_time,
         profile.latitude,
         profile.longitude,
         timezone=profile.timezone,
     )
-    return compute_chart(moment)
+
+
+def chart_for(profile: BirthProfile) -> Chart:
+    """The sidereal chart for a saved or drafted profile (default options: Lahiri, mean node)."""
+    return compute_chart(moment_for(profile))
 
 
 def confirmation(turn: Turn, profile: BirthProfile) -> str:
     """The details echoed back with the UTC offset that will be used."""
-    moment = birth_moment(
-        profile.birth_date,
-        profile.birth_time,
-        profile.latitude,
-        profile.longitude,
-        timezone=profile.timezone,
-    )
     return turn.t(
         "confirm",
         name=profile.name,
         date=format_date(turn, profile.birth_date),
         time=format_time(turn, profile.birth_time),
         place=profile.place_label,
-        offset=format_offset(moment.utc_offset),
+        offset=format_offset(moment_for(profile).utc_offset),
     )
 
 
