@@ -36,6 +36,14 @@ class Settings(BaseSettings):
     razorpay_key_secret: str | None = None
     razorpay_webhook_secret: str | None = None
 
+    # Not in CONTRACT's table, which is silent on them; defaults are what an operator expects.
+    razorpay_api_url: str | None = None  # the SDK's base URL; tests point it at a stub
+    twilio_api_url: str | None = None  # Twilio REST base URL; tests point it at a stub
+    # Outside WhatsApp's 24 h window only an approved template may be sent.
+    twilio_template_content_sid: str | None = None
+    payment_link_expire_minutes: int = Field(default=60, ge=16, le=60 * 24 * 7)
+    max_payment_retries: int = Field(default=2, ge=0, le=10)
+
     admin_api_keys: str = ""
 
     price_kundali_paise: int = Field(default=19900, gt=0)
@@ -48,7 +56,15 @@ class Settings(BaseSettings):
     def _no_trailing_slash(cls, value: str) -> str:
         return value.rstrip("/")
 
-    @field_validator("redis_url", "source_url", "twilio_account_sid", "twilio_auth_token")
+    @field_validator(
+        "redis_url",
+        "source_url",
+        "twilio_account_sid",
+        "twilio_auth_token",
+        "razorpay_api_url",
+        "twilio_api_url",
+        "twilio_template_content_sid",
+    )
     @classmethod
     def _blank_is_unset(cls, value: str | None) -> str | None:
         return value or None
@@ -70,6 +86,7 @@ def _check_production(settings: Settings) -> None:
         "TWILIO_AUTH_TOKEN": settings.twilio_auth_token,
         "TWILIO_WHATSAPP_FROM": settings.twilio_whatsapp_from,
         "REDIS_URL": settings.redis_url,
+        "TWILIO_TEMPLATE_CONTENT_SID": settings.twilio_template_content_sid,
     }
     for name, value in required.items():
         if not value:

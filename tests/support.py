@@ -8,6 +8,7 @@ from backend.config import Settings
 
 TEST_AUTH_TOKEN = "test-twilio-auth-token-" + uuid.uuid4().hex[:8]
 PUBLIC_BASE_URL = "https://bot.boloastro.test"
+RAZORPAY_WEBHOOK_SECRET = "test-razorpay-webhook-secret-" + uuid.uuid4().hex[:8]
 
 
 def make_settings(database_url: str, **overrides: object) -> Settings:
@@ -19,6 +20,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "twilio_auth_token": TEST_AUTH_TOKEN,
         "twilio_account_sid": "AC" + "1" * 32,
         "source_url": "https://example.org/boloastro.git",
+        "razorpay_webhook_secret": RAZORPAY_WEBHOOK_SECRET,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]

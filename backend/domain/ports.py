@@ -8,6 +8,8 @@ from types import TracebackType
 from typing import Self
 
 from backend.domain.conversation import Conversation
+from backend.domain.payments.ledger_store import LedgerStore
+from backend.domain.payments.ports import Outbox, OrderRepository, PaymentEventLog, UserDirectory
 
 
 class ConversationRepository(abc.ABC):
@@ -39,6 +41,11 @@ class UnitOfWork(abc.ABC):
 
     conversations: ConversationRepository
     messages: MessageLog
+    users: UserDirectory
+    orders: OrderRepository
+    payment_events: PaymentEventLog
+    ledger: LedgerStore
+    outbox: Outbox
 
     def __enter__(self) -> Self:
         return self

@@ -48,6 +48,8 @@ class PaymentAttemptRow(Base):
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_now)
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Razorpay's order_… for the link: payment.* webhooks name only this.
+    gateway_order_id: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
 
 
 class PaymentEventRow(Base):
@@ -100,5 +102,8 @@ class OutboxRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_now)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Twilio's status callbacks: queued, sent, delivered, read, failed, undelivered.
+    delivery_status: Mapped[str | None] = mapped_column(String(16))
+    delivery_error: Mapped[str | None] = mapped_column(String(16))
 
     __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)

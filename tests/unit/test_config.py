@@ -21,6 +21,7 @@ PRODUCTION = {
     "RAZORPAY_KEY_ID": "rzp_live_x",
     "RAZORPAY_KEY_SECRET": "key-secret-from-the-vault",
     "RAZORPAY_WEBHOOK_SECRET": "webhook-secret-from-the-vault",
+    "TWILIO_TEMPLATE_CONTENT_SID": "HX" + "3" * 32,
 }
 
 

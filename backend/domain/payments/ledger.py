@@ -48,14 +48,40 @@ def grant_for(order: Order, price_list: PriceList, at: datetime) -> LedgerEntry:
 
 def revoke(order_id: int, product: Product, at: datetime) -> LedgerEntry:
     """Take back whatever is left of the order's grant (refund or dispute)."""
+    return revoke_grant(f"grant:{order_id}", product, order_id, at)
+
+
+def manual_grant(product: Product, quantity: int, token: str, at: datetime) -> LedgerEntry:
+    """A grant an operator gives without an order; token makes its key unique."""
+    if quantity <= 0:
+        raise ValueError("a grant gives at least one use")
+    return LedgerEntry(
+        kind=EntryKind.GRANT,
+        product=product,
+        order_id=None,
+        quantity=quantity,
+        key=f"grant:m-{token}",
+        at=at,
+    )
+
+
+def revoke_grant(
+    grant_key: str, product: Product, order_id: int | None, at: datetime
+) -> LedgerEntry:
+    """Take back what is left of the grant with this key; its own key names that grant."""
+    if not grant_key.startswith(_GRANT):
+        raise ValueError(f"{grant_key!r} is not a grant's key")
     return LedgerEntry(
         kind=EntryKind.REVOKE,
         product=product,
         order_id=order_id,
         quantity=0,  # the revoke removes the grant's remainder, whatever it is
-        key=f"revoke:{order_id}",
+        key=_REVOKE + grant_key.removeprefix(_GRANT),
         at=at,
     )
+
+
+_GRANT, _REVOKE = "grant:", "revoke:"
 
 
 def consume(
@@ -93,15 +119,18 @@ def _unique(entries: Iterable[LedgerEntry]) -> list[LedgerEntry]:
 def balance(entries: Iterable[LedgerEntry], product: Product) -> int:
     """Credits left for product: grants used oldest first, a revoke drops a grant's rest."""
     lines = [e for e in _unique(entries) if e.product is product]
-    remaining: dict[int | None, int] = {}  # grant's order id → credits left, oldest first
-    revoked: set[int | None] = set()
+    # A grant and its revoke share the key's tail: grant:42 ↔ revoke:42, grant:m-x ↔ revoke:m-x.
+    remaining: dict[str, int] = {}  # grant → credits left, oldest first
+    revoked: set[str] = set()
     for entry in lines:
         if entry.kind is EntryKind.GRANT:
+            grant = entry.key.removeprefix(_GRANT)
             # A revoke logged before its grant (replayed out of order) still cancels it.
-            remaining[entry.order_id] = 0 if entry.order_id in revoked else entry.quantity
+            remaining[grant] = 0 if grant in revoked else entry.quantity
         elif entry.kind is EntryKind.REVOKE:
-            revoked.add(entry.order_id)
-            remaining[entry.order_id] = 0
+            grant = entry.key.removeprefix(_REVOKE)
+            revoked.add(grant)
+            remaining[grant] = 0
         else:
             # Uses already made from a later-revoked pack stay used; a use with nothing left
             # (a race the database lost) is ignored rather than driving the balance negative.

@@ -92,6 +92,8 @@ class PaymentAttempt:
     status: AttemptStatus
     created_at: datetime
     expires_at: datetime
+    # Razorpay's order_…: payment.* events name only this, so it maps them to the attempt.
+    gateway_order_id: str | None = None
 
 
 @dataclass(eq=False, kw_only=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from infrastructure.db import payment_models  # noqa: F401  (registers the payment tables)
+from infrastructure.db import admin_models, payment_models  # noqa: F401  (register tables)
 from infrastructure.db.engine import build_engine
 from infrastructure.db.models import Base
 
