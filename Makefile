@@ -16,8 +16,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# The worker (outbox delivery and payment sweeps) runs beside the web server and stops with it.
 run: $(STAMP)
 	$(BIN)/boloastro migrate
+	$(BIN)/boloastro worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/boloastro serve --host 127.0.0.1 --port 8000
 
 chat: $(STAMP)

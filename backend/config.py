@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from backend.domain.admin import parse_env_keys
+
 DEV_SECRETS_FILE = Path("var") / "dev-secrets.env"
 
 
@@ -68,6 +70,12 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_unset(cls, value: str | None) -> str | None:
         return value or None
+
+    @field_validator("admin_api_keys")
+    @classmethod
+    def _admin_keys_well_formed(cls, value: str) -> str:
+        parse_env_keys(value)  # a malformed entry stops start-up, naming its position
+        return value
 
     @property
     def is_production(self) -> bool:

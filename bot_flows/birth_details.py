@@ -196,7 +196,11 @@ def explain_place(event: EventData) -> None:
 
 def draft_profile(turn: Turn) -> BirthProfile:
     """The birth profile the draft describes (all steps done)."""
-    draft = turn.draft
+    return profile_from_draft(turn.draft)
+
+
+def profile_from_draft(draft: dict[str, Any]) -> BirthProfile:
+    """The birth profile a finished draft (as kept in the conversation's context) describes."""
     place = draft["place"]
     birth_time = time.fromisoformat(draft["time"]) if draft.get("time") else None
     return BirthProfile(

@@ -10,7 +10,8 @@ from transitions import MachineError
 from backend.domain.conversation import Conversation
 from backend.domain.places import Gazetteer
 from bot_flows import main_flow
-from bot_flows.main_flow import GLOBAL_TRIGGERS, S
+from bot_flows.main_flow import GLOBAL_TRIGGERS
+from bot_flows.states import S
 from bot_flows.turn import FlowSettings, Turn
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,17 @@ def step(
     settings: FlowSettings,
 ) -> list[str]:
     """Change the conversation for one message and return the replies to send, in order."""
+    return step_turn(conversation, text, now, gazetteer, settings).replies
+
+
+def step_turn(
+    conversation: Conversation,
+    text: str,
+    now: datetime,
+    gazetteer: Gazetteer,
+    settings: FlowSettings,
+) -> Turn:
+    """Change the conversation for one message; the turn holds the replies and commands."""
     turn = Turn(conversation, text, now, gazetteer, settings)
     if conversation.state not in _STATES:
         # A state from an older release: start over at the menu rather than fail.
@@ -42,7 +54,7 @@ def step(
             turn.say("not_understood")
             main_flow.fire("open_menu", turn)
     conversation.last_inbound_at = now
-    return turn.replies
+    return turn
 
 
 def _welcome_back(turn: Turn) -> None:

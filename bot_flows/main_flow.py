@@ -8,73 +8,28 @@ order: the first whose conditions all hold wins, so each state ends with its fal
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import StrEnum
 from typing import Any
 
 from transitions import Machine
 
+from backend.domain.payments.money import format_inr
 from bot_flows import birth_details as bd
 from bot_flows import catalog
+from bot_flows import shop_flow as shop
 from bot_flows.preview import confirmation, preview, saved_summary
+from bot_flows.states import FLOW_NAME, INITIAL, S
+from bot_flows.table import ANY, EventData, chose, has_profile, said_no, said_yes
+from bot_flows.table import row as _t
 from bot_flows.turn import Turn
 
-FLOW_NAME = "main"
-EventData = Any
-
-
-class S(StrEnum):
-    """States of the main conversation."""
-
-    NEW = "new"
-    CHOOSING_LANGUAGE = "choosing_language"
-    MENU = "menu"
-    USE_SAVED = "use_saved"
-    ASKING_NAME = "asking_name"
-    ASKING_DOB = "asking_dob"
-    ASKING_TIME = "asking_time"
-    ASKING_PLACE = "asking_place"
-    CHOOSING_PLACE = "choosing_place"
-    CONFIRMING = "confirming"
-    CHOOSING_FIX = "choosing_fix"
-    PREVIEW_SHOWN = "preview_shown"
-
-
-INITIAL = S.NEW
-
+__all__ = ["FLOW_NAME", "INITIAL", "MACHINE", "S", "fire"]
 
 # --- conditions ----------------------------------------------------------------------------
-
-
-def chose(number: int) -> Callable[[EventData], bool]:
-    """A condition: the user replied with this menu number."""
-
-    def condition(event: EventData) -> bool:
-        return bool(event.model.number() == number)
-
-    condition.__name__ = f"chose_{number}"
-    return condition
-
-
-def said_yes(event: EventData) -> bool:
-    """The user confirmed (1 or a yes word in any language)."""
-    turn: Turn = event.model
-    return turn.number() == 1 or turn.meaning() == "yes"
-
-
-def said_no(event: EventData) -> bool:
-    """The user declined (2 or a no word in any language)."""
-    turn: Turn = event.model
-    return turn.number() == 2 or turn.meaning() == "no"
 
 
 def has_language(event: EventData) -> bool:
     """The user has chosen a language."""
     return event.model.language is not None
-
-
-def has_profile(event: EventData) -> bool:
-    """Birth details are saved from an earlier chart."""
-    return event.model.conversation.profile is not None
 
 
 def read_language(event: EventData) -> bool:
@@ -141,8 +96,9 @@ def say_cancelled(event: EventData) -> None:
 
 
 def clear_draft(event: EventData) -> None:
-    """Forget half-entered details."""
+    """Forget half-entered details (a match's too)."""
     event.model.conversation.context.pop("draft", None)
+    event.model.conversation.context.pop("milan", None)
 
 
 def start_details(event: EventData) -> None:
@@ -181,22 +137,7 @@ def show_preview(event: EventData) -> None:
     turn: Turn = event.model
     assert turn.conversation.profile is not None
     turn.replies.append(preview(turn, turn.conversation.profile))
-    turn.say("preview_next")
-
-
-def say_report_soon(event: EventData) -> None:
-    """The paid report is not on sale yet."""
-    event.model.say("report_soon")
-
-
-def say_qna_soon(event: EventData) -> None:
-    """Paid questions are not on sale yet."""
-    event.model.say("qna_soon")
-
-
-def say_milan_soon(event: EventData) -> None:
-    """Match-making is not on sale yet."""
-    event.model.say("milan_soon")
+    ask_preview_next(event)
 
 
 def ask_fix(event: EventData) -> None:
@@ -205,8 +146,9 @@ def ask_fix(event: EventData) -> None:
 
 
 def ask_preview_next(event: EventData) -> None:
-    """Say what can follow the preview."""
-    event.model.say("preview_next")
+    """Say what can follow the preview, with the report's price."""
+    turn: Turn = event.model
+    turn.say("preview_next", price=format_inr(turn.settings.prices.kundali_paise))
 
 
 # What to ask again after HELP or a not-understood message, per state.
@@ -223,6 +165,7 @@ REPROMPTS: dict[str, Callable[[EventData], None]] = {
     S.CONFIRMING: show_confirmation,
     S.CHOOSING_FIX: ask_fix,
     S.PREVIEW_SHOWN: ask_preview_next,
+    **shop.REPROMPTS,
 }
 
 
@@ -231,24 +174,11 @@ def reprompt(event: EventData) -> None:
     REPROMPTS[event.model.state](event)
 
 
-def _t(
-    trigger: str, source: str, dest: str | None, after: Any, conditions: Any = ()
-) -> dict[str, Any]:
-    # Plain strings: transitions would otherwise register StrEnum members by their .name.
-    return {
-        "trigger": trigger,
-        "source": str(source),
-        "dest": None if dest is None else str(dest),
-        "conditions": list(conditions) if isinstance(conditions, list | tuple) else [conditions],
-        "after": after if isinstance(after, list) else [after],
-    }
-
-
-ANY = "*"
 # fmt: off
 TRANSITIONS: list[dict[str, Any]] = [
     # Global words, in every state.
-    _t("restart", ANY, S.MENU, [clear_draft, greet, show_menu], has_language),
+    _t("restart", ANY, S.MENU, [clear_draft, shop.resume_reminders, greet, show_menu],
+       has_language),
     _t("restart", ANY, S.CHOOSING_LANGUAGE, [clear_draft, greet, ask_language]),
     _t("open_menu", ANY, S.MENU, [clear_draft, show_menu], has_language),
     _t("open_menu", ANY, S.CHOOSING_LANGUAGE, ask_language),
@@ -272,8 +202,8 @@ TRANSITIONS: list[dict[str, Any]] = [
     # The main menu.
     _t("reply", S.MENU, S.USE_SAVED, offer_saved, [chose(1), has_profile]),
     _t("reply", S.MENU, S.ASKING_NAME, [start_details, bd.ask_name], chose(1)),
-    _t("reply", S.MENU, None, say_qna_soon, chose(2)),
-    _t("reply", S.MENU, None, say_milan_soon, chose(3)),
+    *[r for r in shop.ROWS if r["source"] == S.MENU],
+    _t("reply", S.MENU, S.ASKING_NAME, [start_details, bd.ask_name], chose(2)),
     _t("reply", S.MENU, S.CHOOSING_LANGUAGE, ask_language, chose(4)),
     _t("reply", S.MENU, None, [say_help, show_menu], chose(5)),
     _t("reply", S.MENU, None, [say_invalid_choice, show_menu]),
@@ -302,7 +232,8 @@ TRANSITIONS: list[dict[str, Any]] = [
     _t("reply", S.CHOOSING_PLACE, S.CONFIRMING, [bd.save_place, show_confirmation], bd.place_found),
     _t("reply", S.CHOOSING_PLACE, None, bd.offer_places, bd.place_ambiguous),
     _t("reply", S.CHOOSING_PLACE, S.ASKING_PLACE, bd.explain_place),
-    # Confirmation and corrections.
+    # Confirmation and corrections (a match's two charts first).
+    *shop.BEFORE_DETAILS,
     _t("reply", S.CONFIRMING, S.PREVIEW_SHOWN, [save_profile, show_preview], said_yes),
     _t("reply", S.CONFIRMING, S.CHOOSING_FIX, ask_fix, said_no),
     _t("reply", S.CONFIRMING, None, [say_not_understood, show_confirmation]),
@@ -311,8 +242,8 @@ TRANSITIONS: list[dict[str, Any]] = [
     _t("reply", S.CHOOSING_FIX, S.ASKING_TIME, [start_editing, bd.ask_time], chose(3)),
     _t("reply", S.CHOOSING_FIX, S.ASKING_PLACE, [start_editing, bd.ask_place], chose(4)),
     _t("reply", S.CHOOSING_FIX, None, [say_invalid_choice, reprompt]),
-    # After the free preview.
-    _t("reply", S.PREVIEW_SHOWN, None, say_report_soon, chose(1)),
+    # Selling: after the preview, paying, questions, match-making.
+    *[r for r in shop.ROWS if r["source"] != S.MENU],
     _t("reply", S.PREVIEW_SHOWN, None, [say_not_understood, reprompt]),
 ]
 # fmt: on
@@ -334,6 +265,8 @@ GLOBAL_TRIGGERS: dict[str, str] = {
     "help": "show_help",
     "language": "pick_language",
     "back": "go_back",
+    "retry": "renew",
+    "stop": "stop_reminders",
 }
 
 

@@ -8,8 +8,12 @@ from datetime import datetime
 from typing import Any
 
 from backend.domain.conversation import Conversation
+from backend.domain.payments.money import PriceList
 from backend.domain.places import Gazetteer
 from bot_flows import catalog
+from bot_flows.commands import Command
+
+DEFAULT_PRICES = PriceList(kundali_paise=19900, qna_paise=9900, milan_paise=19900, qna_pack_size=4)
 
 
 @dataclass(frozen=True)
@@ -17,6 +21,7 @@ class FlowSettings:
     """What the conversation needs to know about the deployment."""
 
     source_url: str
+    prices: PriceList = DEFAULT_PRICES  # shown in offers; the payment work charges from settings
 
 
 class Turn:
@@ -39,6 +44,7 @@ class Turn:
         self.gazetteer = gazetteer
         self.settings = settings
         self.replies: list[str] = []
+        self.commands: list[Command] = []
         self.parsed: dict[str, Any] = {}
 
     @property
@@ -64,6 +70,10 @@ class Turn:
     def say(self, key: str, **params: object) -> None:
         """Queue the catalog message `key` in the user's language."""
         self.replies.append(catalog.text(self.language, key, **params))
+
+    def do(self, command: Command) -> None:
+        """Queue work that needs I/O; the application runs it after this step."""
+        self.commands.append(command)
 
     def add_to_last(self, text: str) -> None:
         """Append a line to the last queued reply, so one thought stays one message."""

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from flask import Flask
 
-from backend.api import health, media, source, twilio_webhook
+from backend.api import (
+    admin,
+    health,
+    media,
+    razorpay_webhook,
+    sandbox,
+    source,
+    thanks,
+    twilio_status,
+    twilio_webhook,
+)
 from backend.api.errors import register_error_handlers
 from backend.bootstrap import Services
 
@@ -18,7 +28,13 @@ def create_app(services: Services) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     app.extensions["boloastro"] = services
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    for module in (health, media, source, twilio_webhook):
+    for module in (health, media, razorpay_webhook, source, twilio_webhook, twilio_status):
         app.register_blueprint(module.blueprint)
+    app.register_blueprint(thanks.blueprint)
+    app.register_blueprint(admin.blueprint)
+    settings = services.settings
+    # The sandbox pays links without money: never reachable in production.
+    if settings.payment_gateway == "sandbox" and not settings.is_production:
+        app.register_blueprint(sandbox.blueprint)
     register_error_handlers(app)
     return app

@@ -7,6 +7,8 @@ import logging
 from flask import Flask, Response, jsonify
 from werkzeug.exceptions import HTTPException
 
+from infrastructure.db.unit_of_work import StorageUnavailable
+
 log = logging.getLogger(__name__)
 
 
@@ -22,6 +24,14 @@ def register_error_handlers(app: Flask) -> None:
     def _http(exc: HTTPException) -> tuple[Response, int]:
         code = (exc.name or "error").lower().replace(" ", "_")
         return json_error(exc.code or 500, code, exc.description or "")
+
+    @app.errorhandler(StorageUnavailable)
+    def _storage(exc: StorageUnavailable) -> tuple[Response, int]:
+        # 503 tells Twilio and Razorpay to deliver again later; nothing was half-applied.
+        log.error("database unavailable: %s", exc)
+        response = json_error(503, "unavailable", "Storage is unavailable; please retry.")
+        response[0].headers["Retry-After"] = "5"
+        return response
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> tuple[Response, int]:

@@ -46,7 +46,11 @@ def whatsapp() -> Response | tuple[Response, int]:
         return json_error(400, "bad_request", "MessageSid and a WhatsApp From are required")
     try:
         result = handle_inbound_message(
-            message, services.unit_of_work(), services.gazetteer, services.flow_settings
+            message,
+            services.unit_of_work(),
+            services.gazetteer,
+            services.flow_settings,
+            services.shop,
         )
     except Exception:
         # The transaction rolled back, so nothing half-applied; ask the user to resend.

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from backend.application.shop import Shop, Visit
 from backend.domain.phone import phone_hash
 from backend.domain.places import Gazetteer
 from backend.domain.ports import ConcurrentUpdate, UnitOfWork
 from backend.domain.whatsapp_text import split_message
-from bot_flows.conversation import step
-from bot_flows.main_flow import FLOW_NAME, INITIAL
+from bot_flows.conversation import step_turn
+from bot_flows.states import FLOW_NAME, INITIAL
 from bot_flows.turn import FlowSettings
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ def handle_inbound_message(
     uow: UnitOfWork,
     gazetteer: Gazetteer,
     settings: FlowSettings,
+    shop: Shop,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> InboundResult:
     """Record the message, step the user's conversation and store the replies, atomically.
@@ -50,7 +52,7 @@ def handle_inbound_message(
     """
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
-            return _apply(message, uow, gazetteer, settings, clock())
+            return _apply(message, uow, gazetteer, settings, shop, clock())
         except ConcurrentUpdate:
             log.warning("concurrent update, retrying", extra={"attempt": attempt})
     raise ConcurrentUpdate(f"gave up after {MAX_ATTEMPTS} attempts")
@@ -61,6 +63,7 @@ def _apply(
     uow: UnitOfWork,
     gazetteer: Gazetteer,
     settings: FlowSettings,
+    shop: Shop,
     now: datetime,
 ) -> InboundResult:
     with uow:
@@ -70,7 +73,11 @@ def _apply(
         ):
             log.info("duplicate message ignored", extra={"phone": phone_hash(message.phone)})
             return InboundResult(replies=[], duplicate=True)
-        replies = step(conversation, message.body, now, gazetteer, settings)
+        turn = step_turn(conversation, message.body, now, gazetteer, settings)
+        replies = turn.replies
+        if turn.commands:
+            visit = Visit(conversation, uow, message.message_sid, now)
+            replies = [*replies, *shop.run(turn.commands, visit)]
         parts = [part for reply in replies for part in split_message(reply)]
         uow.conversations.save(conversation)
         uow.messages.record_outbound(conversation.user_id, parts, now)

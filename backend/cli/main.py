@@ -6,7 +6,16 @@ import argparse
 import sys
 from typing import NoReturn
 
-from backend.cli import chart_cmd, chat_cmd, migrate_cmd, milan_cmd, serve_cmd
+from backend.cli import (
+    admin_key_cmd,
+    chart_cmd,
+    chat_cmd,
+    migrate_cmd,
+    milan_cmd,
+    serve_cmd,
+    sweep_cmd,
+    worker_cmd,
+)
 from backend.cli.errors import CommandFailed, UsageFailure
 from backend.config import ConfigError
 
@@ -22,7 +31,17 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser with every sub-command registered."""
     parser = _Parser(prog="boloastro", description="BoloAstro: Vedic astrology on WhatsApp.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for module in (serve_cmd, migrate_cmd, chat_cmd, chart_cmd, milan_cmd):
+    modules = (
+        serve_cmd,
+        migrate_cmd,
+        chat_cmd,
+        chart_cmd,
+        milan_cmd,
+        worker_cmd,
+        sweep_cmd,
+        admin_key_cmd,
+    )
+    for module in modules:
         module.register(commands)
     return parser
 

@@ -9,7 +9,8 @@ from typing import Self
 
 from backend.domain.conversation import Conversation
 from backend.domain.payments.ledger_store import LedgerStore
-from backend.domain.payments.ports import Outbox, OrderRepository, PaymentEventLog, UserDirectory
+from backend.domain.payments.ports import OrderRepository, Outbox, PaymentEventLog, UserDirectory
+from backend.domain.profile import BirthProfile
 
 
 class ConversationRepository(abc.ABC):
@@ -22,6 +23,14 @@ class ConversationRepository(abc.ABC):
     @abc.abstractmethod
     def save(self, conversation: Conversation) -> None:
         """Write the conversation back; raises if another writer got there first."""
+
+    @abc.abstractmethod
+    def add_profile(self, user_id: int, profile: BirthProfile) -> int:
+        """Store birth details that are not the user's own (a match's partners); their id."""
+
+    @abc.abstractmethod
+    def profile(self, profile_id: int) -> BirthProfile | None:
+        """Saved birth details by id, read in this unit of work."""
 
 
 class MessageLog(abc.ABC):

@@ -9,6 +9,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "language": ("language", "change language", "lang"),
     "yes": ("yes", "y", "yeah", "ok", "okay", "correct", "haan", "ha"),
     "no": ("no", "n", "nope", "wrong", "nahi", "nahin"),
+    "retry": ("retry", "new link", "fresh link", "try again"),
+    "stop": ("stop",),
 }
 
 MESSAGES: dict[str, str] = {
@@ -87,18 +89,7 @@ MESSAGES: dict[str, str] = {
         "Note: the Moon changed sign on that day, so without a birth time the Moon sign "
         "and nakshatra may differ."
     ),
-    "preview_next": "Reply 1 for your full Kundali report, or MENU for everything else.",
-    "report_soon": (
-        "The full Kundali report is almost ready for launch — you'll be able to get it right "
-        "here very soon. Send MENU for other options."
-    ),
-    "qna_soon": (
-        "Questions answered from your chart are coming very soon. "
-        "Meanwhile, send 1 from the MENU for your free chart preview."
-    ),
-    "milan_soon": (
-        "Kundali Milan (match-making) is coming very soon. Send MENU for other options."
-    ),
+    "preview_next": "Reply 1 for your full Kundali report ({price}), 2 to ask a question, or MENU for everything else.",
     "name_pair": "{local} ({sanskrit})",
     "date_format": "{day} {month} {year}",
     "month_1": "January",

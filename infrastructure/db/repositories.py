@@ -70,6 +70,9 @@ _SET_PROFILE = (
     update(USERS).where(USERS.c.id == bindparam("uid")).values(profile_id=bindparam("pid"))
 )
 _INSERT_PROFILE = insert(PROFILES).returning(PROFILES.c.id)
+_SELECT_PROFILE = select(
+    *(PROFILES.c[name] for name in _PROFILE_FIELDS), PROFILES.c.timezone
+).where(PROFILES.c.id == bindparam("pid"))
 _INSERT_MESSAGES = insert(MESSAGES)
 
 
@@ -141,6 +144,13 @@ class SqlConversationRepository(ConversationRepository):
             raise ConcurrentUpdate(f"conversation {conversation_id} changed underneath us")
         conversation.version += 1
         self._loaded[conversation.user_id] = (conversation_id, conversation.language)
+
+    def add_profile(self, user_id: int, profile: BirthProfile) -> int:
+        return self._insert_profile(user_id, profile)
+
+    def profile(self, profile_id: int) -> BirthProfile | None:
+        row = self._conn.execute(_SELECT_PROFILE, {"pid": profile_id}).first()
+        return None if row is None else profile_from_row(row, profile_id)
 
     def _select_locked(self, phone: str) -> Any:
         return self._conn.execute(_SELECT_LOCKED, {"phone": phone}).first()

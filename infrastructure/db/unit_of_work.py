@@ -9,7 +9,12 @@ from sqlalchemy import Connection, Engine, RootTransaction
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from backend.domain.ports import UnitOfWork
+from infrastructure.db.ledger_store import SqlLedgerStore
+from infrastructure.db.order_repository import SqlOrderRepository
+from infrastructure.db.outbox_store import SqlOutbox
+from infrastructure.db.payment_event_log import SqlPaymentEventLog
 from infrastructure.db.repositories import SqlConversationRepository, SqlMessageLog
+from infrastructure.db.user_directory import SqlUserDirectory
 
 
 class StorageUnavailable(Exception):
@@ -32,6 +37,11 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
             raise StorageUnavailable(str(exc.orig)) from exc
         self.conversations = SqlConversationRepository(self._conn)
         self.messages = SqlMessageLog(self._conn)
+        self.users = SqlUserDirectory(self._conn)
+        self.orders = SqlOrderRepository(self._conn)
+        self.payment_events = SqlPaymentEventLog(self._conn)
+        self.ledger = SqlLedgerStore(self._conn)
+        self.outbox = SqlOutbox(self._conn)
         return self
 
     def __exit__(

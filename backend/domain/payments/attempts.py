@@ -65,12 +65,18 @@ def new_attempt(
 
 
 def find_attempt(
-    order: Order, link_id: str | None, reference_id: str | None
+    order: Order,
+    link_id: str | None,
+    reference_id: str | None,
+    gateway_order_id: str | None = None,
 ) -> PaymentAttempt | None:
-    """The attempt an event names by link id or reference id, if any."""
+    """The attempt an event names by link id, reference id or gateway order id, if any."""
     for attempt in order.attempts:
         if link_id is not None and attempt.link_id == link_id:
             return attempt
         if reference_id is not None and attempt.reference_id == reference_id:
+            return attempt
+        # payment.* events name only the gateway's order behind the link.
+        if gateway_order_id is not None and attempt.gateway_order_id == gateway_order_id:
             return attempt
     return None

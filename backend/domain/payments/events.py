@@ -40,3 +40,13 @@ class PaymentEvent:
     order_id: int | None = None  # our order id, from the link's notes, when present
     # Razorpay's order_…: payment.* events carry only this, not the link or our reference.
     gateway_order_id: str | None = None
+
+
+@dataclass(frozen=True)
+class WebhookDelivery:
+    """One verified delivery: the gateway's event id, its type, and what it means for us."""
+
+    event_id: str
+    event_type: str
+    payload_sha256: str
+    event: PaymentEvent | None  # None: a type we do not act on

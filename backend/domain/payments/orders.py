@@ -61,7 +61,7 @@ def _on_paid(order: Order, event: PaymentEvent) -> list[Effect]:
         raise InvalidEvent(f"{event.kind} without amount or currency")
     if order.payments.get(payment_id) in _ACTED:
         return []  # link_paid, payment_captured and order_paid for one payment: act once
-    attempt = find_attempt(order, event.link_id, event.reference_id)
+    attempt = find_attempt(order, event.link_id, event.reference_id, event.gateway_order_id)
     if attempt is not None:
         attempt.status = AttemptStatus.PAID  # the link took money, whatever the order does
     if order.status not in OPEN_STATUSES and order.status is not OrderStatus.CANCELLED:
@@ -85,7 +85,7 @@ def _on_failed(order: Order, event: PaymentEvent) -> list[Effect]:
     """Rule: a failure marks the attempt failed and keeps the order open for a retry."""
     if order.status not in OPEN_STATUSES:
         return []  # a failure after paid (or after closing) changes nothing
-    attempt = find_attempt(order, event.link_id, event.reference_id)
+    attempt = find_attempt(order, event.link_id, event.reference_id, event.gateway_order_id)
     if attempt is not None and attempt.status is AttemptStatus.ISSUED:
         attempt.status = AttemptStatus.FAILED
     payment_id = event.payment_id
@@ -113,7 +113,7 @@ def _on_authorized(order: Order, event: PaymentEvent) -> list[Effect]:
 
 def _on_link_closed(order: Order, event: PaymentEvent) -> list[Effect]:
     """Rule: an expired/cancelled link closes its attempt, and the order only if current."""
-    attempt = find_attempt(order, event.link_id, event.reference_id)
+    attempt = find_attempt(order, event.link_id, event.reference_id, event.gateway_order_id)
     if attempt is None or attempt.status not in (AttemptStatus.ISSUED, AttemptStatus.FAILED):
         return []  # a paid link stays paid, a closed one stays as it closed
     expired = event.kind is EventKind.LINK_EXPIRED

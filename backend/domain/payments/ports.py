@@ -35,19 +35,31 @@ class OrderRepository(Protocol):
         ...
 
     def find_for_event(self, event: PaymentEvent) -> Order | None:
-        """The order an event is about (by our id, link, reference, gateway order or payment id), locked."""
+        """The order an event names (our id, link, reference, gateway order, payment), locked."""
         ...
 
-    def open_for(self, user_id: int, product: Product, profile_ids: tuple[int, ...]) -> Order | None:
-        """The user's newest order for this product and profiles that can still take money, locked."""
+    def open_for(
+        self, user_id: int, product: Product, profile_ids: tuple[int, ...]
+    ) -> Order | None:
+        """The newest order for this product and profiles that can still take money, locked."""
         ...
 
     def save(self, order: Order) -> None:
-        """Write status, payments and attempts back (attempts by reference id, inserted or updated)."""
+        """Write status, payments and attempts back (attempts upserted by reference id)."""
+        ...
+
+    def paid_for(
+        self, user_id: int, product: Product, profile_ids: tuple[int, ...]
+    ) -> Order | None:
+        """The user's newest paid order for this product and profiles (what they own)."""
+        ...
+
+    def retry_candidates(self, since: datetime, limit: int) -> list[int]:
+        """Ids of orders created since then that wait for a new link (expired, or failed)."""
         ...
 
     def pending_before(self, cutoff: datetime, limit: int) -> list[int]:
-        """Ids of orders still waiting for money whose newest attempt was issued before cutoff."""
+        """Ids of orders waiting for money whose newest attempt predates cutoff, newest first."""
         ...
 
 
@@ -141,7 +153,9 @@ class Outbox(Protocol):
         """Dead-lettered or skipped: never tried again."""
         ...
 
-    def record_delivery_status(self, provider_sid: str, status: str, error_code: str | None) -> bool:
+    def record_delivery_status(
+        self, provider_sid: str, status: str, error_code: str | None
+    ) -> bool:
         """The provider's status callback; False when no message has this sid."""
         ...
 
@@ -151,6 +165,10 @@ class UserDirectory(Protocol):
 
     def phone_of(self, user_id: int) -> str:
         """The user's E.164 number."""
+        ...
+
+    def language_of(self, user_id: int) -> str | None:
+        """The user's chosen language, if any."""
         ...
 
     def user_id_for(self, phone: str) -> int | None:

@@ -1,0 +1,1 @@
+"""Use cases of the admin API: orders, users, manual grants and revokes, reconciliation."""

@@ -1,0 +1,1 @@
+"""Use cases of money: checkout, payment events, fulfilment and the sweeps."""

@@ -1,0 +1,137 @@
+"""What a paid order gives the user, written to the outbox with the change that caused it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from backend.application.kundali_report import kundali_report_messages, report_link
+from backend.application.match_making import kundali_milan
+from backend.application.payments.policy import PaymentPolicy
+from backend.domain.entitlements import EntitlementCheck, Product
+from backend.domain.payments.ledger import balance, consume
+from backend.domain.payments.ledger_store import entitlement_check
+from backend.domain.payments.money import format_inr
+from backend.domain.payments.order_model import Order
+from backend.domain.payments.ports import OutboundMessage
+from backend.domain.ports import UnitOfWork
+from backend.domain.profile import BirthProfile
+from backend.domain.report import MediaTokens
+from bot_flows.products.words import Words, load_catalogs
+
+SHOP = load_catalogs("shop")
+
+
+class Fulfilment:
+    """Queues the messages of a payment: the receipt, then the product itself."""
+
+    def __init__(self, tokens: MediaTokens, policy: PaymentPolicy) -> None:
+        self._tokens = tokens
+        self._policy = policy
+
+    def words(self, uow: UnitOfWork, user_id: int) -> Words:
+        """The shop catalog in the user's language."""
+        return Words(SHOP, uow.users.language_of(user_id) or "en")
+
+    def on_paid(self, uow: UnitOfWork, order: Order, now: datetime) -> None:
+        """Receipt, then the report, the credits or the match (the grant is already in)."""
+        words = self.words(uow, order.user_id)
+        receipt = words("paid", price=format_inr(order.amount_paise), order=order.id)
+        self.send(uow, order.user_id, "paid", f"paid:{order.id}", receipt, now)
+        if order.product is Product.QNA:
+            credits = balance(uow.ledger.entries(order.user_id, Product.QNA), Product.QNA)
+            text = words("qna_ready", credits=credits)
+            self.send(uow, order.user_id, "credits", f"credits:{order.id}", text, now)
+            return
+        profiles = [self._profile(uow, pid) for pid in order.profile_ids]
+        entitled = entitlement_check(uow.ledger, order.user_id)
+        key = f"order-{order.id}"
+        if order.product is Product.KUNDALI:
+            self.deliver_report(uow, order.user_id, profiles[0], key, entitled, now)
+        else:
+            self._deliver_match(uow, order, profiles[0], profiles[1], entitled, now)
+        # A report or a match is one use of its grant, spent once delivered.
+        self.spend(uow, order.user_id, order.product, key, now)
+
+    def on_failed(self, uow: UnitOfWork, order: Order, reference_id: str, now: datetime) -> None:
+        """Tell the user the attempt failed and how to get a fresh link."""
+        words = self.words(uow, order.user_id)
+        text = words("payment_failed", product=self.product_name(uow, words, order))
+        key = f"failed:{order.id}:{reference_id}"
+        self.send(uow, order.user_id, "payment_failed", key, text, now)
+
+    def on_review(
+        self, uow: UnitOfWork, order: Order, payment_id: str | None, now: datetime
+    ) -> None:
+        """Tell the user a human is looking at their payment."""
+        text = self.words(uow, order.user_id)("payment_review", order=order.id)
+        key = f"review:{order.id}:{payment_id or '-'}"
+        self.send(uow, order.user_id, "review", key, text, now)
+
+    def deliver_report(
+        self,
+        uow: UnitOfWork,
+        user_id: int,
+        profile: BirthProfile,
+        key: str,
+        entitled: EntitlementCheck,
+        now: datetime,
+    ) -> None:
+        """The report's text parts and its PDF link, keyed so each is sent once."""
+        words = self.words(uow, user_id)
+        parts = kundali_report_messages(profile, words.language, now, entitled)
+        intro = words("report_follows", name=profile.name)
+        self.send(uow, user_id, "report", f"report:{key}:0", intro, now)
+        for number, part in enumerate(parts, start=1):
+            self.send(uow, user_id, "report", f"report:{key}:{number}", part, now)
+        assert profile.id is not None
+        url = report_link(
+            profile.id, words.language, self._tokens, self._policy.public_base_url, now
+        )
+        message = OutboundMessage(
+            user_id, "report", f"report:{key}:pdf", words("report_pdf"), media_url=url
+        )
+        uow.outbox.enqueue(message, now)
+
+    def _deliver_match(
+        self,
+        uow: UnitOfWork,
+        order: Order,
+        bride: BirthProfile,
+        groom: BirthProfile,
+        entitled: EntitlementCheck,
+        now: datetime,
+    ) -> None:
+        words = self.words(uow, order.user_id)
+        parts = kundali_milan(bride, groom, words.language, entitled)
+        intro = words("match_follows", bride=bride.name, groom=groom.name)
+        self.send(uow, order.user_id, "match", f"match:{order.id}:0", intro, now)
+        for number, part in enumerate(parts, start=1):
+            self.send(uow, order.user_id, "match", f"match:{order.id}:{number}", part, now)
+
+    def spend(
+        self, uow: UnitOfWork, user_id: int, product: Product, key: str, now: datetime
+    ) -> None:
+        """Use one credit of product, once per key."""
+        uow.ledger.record(user_id, consume(uow.ledger.entries(user_id, product), product, key, now))
+
+    def product_name(self, uow: UnitOfWork, words: Words, order: Order) -> str:
+        """The order's product as the user knows it."""
+        if order.product is Product.QNA:
+            return words("product_qna", count=self._policy.prices.qna_pack_size)
+        names = [self._profile(uow, pid).name for pid in order.profile_ids]
+        if order.product is Product.KUNDALI:
+            return words("product_kundali", name=names[0] if names else "")
+        return words("product_milan", bride=names[0], groom=names[1])
+
+    def send(
+        self, uow: UnitOfWork, user_id: int, kind: str, key: str, body: str, now: datetime
+    ) -> None:
+        """Queue one text; the key makes a repeat of the same cause a no-op."""
+        uow.outbox.enqueue(OutboundMessage(user_id, kind, key, body), now)
+
+    def _profile(self, uow: UnitOfWork, profile_id: int) -> BirthProfile:
+        # Read in the payment's own transaction: SQLite allows one writer at a time.
+        profile = uow.conversations.profile(profile_id)
+        if profile is None:
+            raise LookupError(f"profile {profile_id} of a paid order is gone")
+        return profile

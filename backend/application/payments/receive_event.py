@@ -1,0 +1,64 @@
+"""Use case: a signed gateway webhook arrives; record it once and apply it, atomically."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from backend.application.payments.apply import apply_payment
+from backend.application.payments.fulfilment import Fulfilment
+from backend.application.payments.policy import PaymentPolicy
+from backend.domain.payments.events import WebhookDelivery
+from backend.domain.payments.orders import InvalidEvent
+from backend.domain.payments.ports import EventStatus
+from backend.domain.ports import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+def receive_payment_event(
+    delivery: WebhookDelivery,
+    uow: UnitOfWork,
+    fulfilment: Fulfilment,
+    policy: PaymentPolicy,
+    now: datetime,
+) -> EventStatus | None:
+    """Record the event and apply it in one transaction; None when it was already recorded."""
+    event = delivery.event
+    with uow:
+        payment_id = event.payment_id if event else None
+        recorded = uow.payment_events.record(
+            delivery.event_id, delivery.event_type, delivery.payload_sha256, payment_id, now
+        )
+        if not recorded:
+            return None  # a redelivery: the first one already did everything
+        status, error = _apply(delivery, uow, fulfilment, policy, now)
+        uow.payment_events.finish(delivery.event_id, status, error)
+        uow.commit()
+    return status
+
+
+def _apply(
+    delivery: WebhookDelivery,
+    uow: UnitOfWork,
+    fulfilment: Fulfilment,
+    policy: PaymentPolicy,
+    now: datetime,
+) -> tuple[EventStatus, str | None]:
+    event = delivery.event
+    if event is None:
+        return EventStatus.IGNORED, None
+    order = uow.orders.find_for_event(event)
+    if order is None:
+        # Not ours, or a payment.* event that arrived before anything named its order; the
+        # link's own events or the reconciler settle it.
+        log.info("payment event matches no order", extra={"type": delivery.event_type})
+        return EventStatus.UNMATCHED, None
+    try:
+        apply_payment(uow, order, event, fulfilment, policy, now)
+    except InvalidEvent as exc:
+        # Nothing was saved for the order (apply_event raises before changing it); a retry
+        # of the same bytes would fail the same way, so keep the reason and answer 200.
+        log.warning("invalid payment event: %s", exc, extra={"type": delivery.event_type})
+        return EventStatus.ERROR, str(exc)
+    return EventStatus.APPLIED, None

@@ -1,0 +1,282 @@
+"""POST /webhooks/razorpay: Razorpay's published integration scenarios, on both databases.
+
+Each scenario checks what the user ends up with: ledger grants and revokes, the order's
+status, and the messages queued for WhatsApp.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from backend.api.app import create_app
+from backend.bootstrap import Services, bootstrap
+from tests.e2e.payments_support import count, grants, live_order, post_event, status_of
+from tests.fakes import razorpay_payloads as rp
+from tests.support import make_settings
+
+
+def paid_messages(services: Services, order_id: int) -> int:
+    """Receipts queued for the order."""
+    return count(
+        services, "SELECT count(*) FROM outbox WHERE dedupe_key = :k", k=f"paid:{order_id}"
+    )
+
+
+def events(services: Services, event_id: str) -> int:
+    """Rows recorded for one event id."""
+    return count(services, "SELECT count(*) FROM payment_events WHERE event_id = :e", e=event_id)
+
+
+def test_link_paid_grants_and_tells_the_user_once(services: Services, client: FlaskClient) -> None:
+    order = live_order(services)
+    response = post_event(client, order.payload(rp.payment_link_paid()), event_id="evt_a1")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "applied"}
+    assert status_of(services, order) == "paid"
+    assert grants(services, order) == 1
+    assert paid_messages(services, order.order_id) == 1
+    # The report itself follows the receipt: text parts and a PDF link.
+    pdf = count(
+        services,
+        "SELECT count(*) FROM outbox WHERE dedupe_key = :k AND media_url LIKE '%/media/reports/%'",
+        k=f"report:order-{order.order_id}:pdf",
+    )
+    assert pdf == 1
+
+
+def test_a_redelivered_event_is_a_no_op(services: Services, client: FlaskClient) -> None:
+    order = live_order(services)
+    payload = order.payload(rp.payment_link_paid())
+    first = post_event(client, payload, event_id="evt_same_1" + order.link_id[-6:])
+    again = post_event(client, payload, event_id="evt_same_1" + order.link_id[-6:])
+    assert (first.status_code, again.status_code) == (200, 200)
+    assert again.get_json() == {"status": "duplicate"}
+    assert grants(services, order) == 1
+
+
+def test_three_events_for_one_payment_grant_once(services: Services, client: FlaskClient) -> None:
+    order = live_order(services)
+    for template in (
+        rp.payment_event("payment.captured", "captured"),
+        rp.order_paid(),
+        rp.payment_link_paid(),
+    ):
+        assert post_event(client, order.payload(template)).status_code == 200
+    assert status_of(services, order) == "paid"
+    assert grants(services, order) == 1
+    assert paid_messages(services, order.order_id) == 1
+
+
+def test_a_failure_after_paid_leaves_the_order_paid(
+    services: Services, client: FlaskClient
+) -> None:
+    order = live_order(services)
+    post_event(client, order.payload(rp.payment_link_paid()))
+    failed = order.payload(rp.payment_event("payment.failed", "failed"), payment_id="pay_late")
+    assert post_event(client, failed).status_code == 200
+    assert status_of(services, order) == "paid"
+    assert grants(services, order) == 1
+    failures = count(
+        services,
+        "SELECT count(*) FROM outbox WHERE kind = 'payment_failed' AND user_id = :u",
+        u=order.user_id,
+    )
+    assert failures == 0
+
+
+def test_failed_then_late_authorised_then_captured_is_fulfilled_once(
+    services: Services, client: FlaskClient
+) -> None:
+    order = live_order(services)
+    for event, status in (
+        ("payment.failed", "failed"),
+        ("payment.authorized", "authorized"),
+        ("payment.captured", "captured"),
+    ):
+        assert post_event(client, order.payload(rp.payment_event(event, status))).status_code == 200
+    post_event(client, order.payload(rp.payment_link_paid()))
+    assert status_of(services, order) == "paid"
+    assert grants(services, order) == 1
+    assert paid_messages(services, order.order_id) == 1
+
+
+def test_an_amount_mismatch_goes_to_review_and_grants_nothing(
+    services: Services, client: FlaskClient
+) -> None:
+    order = live_order(services)
+    short = order.payload(rp.payment_link_paid(), amount=order.amount_paise - 100)
+    assert post_event(client, short).status_code == 200
+    assert status_of(services, order) == "review"
+    assert grants(services, order) == 0
+    assert paid_messages(services, order.order_id) == 0
+
+
+def test_a_refund_revokes_once(services: Services, client: FlaskClient) -> None:
+    order = live_order(services)
+    post_event(client, order.payload(rp.payment_link_paid()))
+    for _ in range(2):  # Razorpay may announce one refund twice, with different event ids
+        assert post_event(client, order.payload(rp.refund_processed())).status_code == 200
+    assert status_of(services, order) == "refunded"
+    revokes = count(
+        services,
+        "SELECT count(*) FROM entitlement_ledger WHERE key = :k",
+        k=f"revoke:{order.order_id}",
+    )
+    assert revokes == 1
+
+
+def test_a_dispute_revokes_and_flags(services: Services, client: FlaskClient) -> None:
+    order = live_order(services)
+    post_event(client, order.payload(rp.payment_link_paid()))
+    assert post_event(client, order.payload(rp.dispute_created())).status_code == 200
+    assert status_of(services, order) == "disputed"
+    revokes = count(
+        services,
+        "SELECT count(*) FROM entitlement_ledger WHERE key = :k",
+        k=f"revoke:{order.order_id}",
+    )
+    assert revokes == 1
+
+
+def test_an_unknown_event_is_recorded_and_acknowledged(
+    services: Services, client: FlaskClient
+) -> None:
+    response = post_event(client, rp.settlement_processed(), event_id="evt_unknown_kind_1")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ignored"}
+    assert (
+        count(
+            services,
+            "SELECT count(*) FROM payment_events WHERE event_id = :e AND status = 'ignored'",
+            e="evt_unknown_kind_1",
+        )
+        == 1
+    )
+
+
+def test_an_event_for_no_order_of_ours_is_kept_as_unmatched(
+    services: Services, client: FlaskClient
+) -> None:
+    payload = rp.payment_link_paid()
+    payload["payload"]["payment_link"]["entity"]["notes"] = []
+    response = post_event(client, payload, event_id="evt_not_ours_1")
+    assert response.get_json() == {"status": "unmatched"}
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    ["body", "api_key_secret", "missing_header", "reserialised"],
+)
+def test_bad_signatures_are_refused_and_nothing_is_stored(
+    services: Services, client: FlaskClient, tamper: str
+) -> None:
+    order = live_order(services)
+    payload = order.payload(rp.payment_link_paid())
+    # Razorpay's bytes: compact separators; we sign exactly these.
+    original = json.dumps(payload, separators=(",", ":")).encode()
+    from infrastructure.razorpay.signatures import sign_webhook
+    from tests.support import RAZORPAY_WEBHOOK_SECRET
+
+    good = sign_webhook(original, RAZORPAY_WEBHOOK_SECRET)
+    event_id = f"evt_tamper_{tamper}_{order.order_id}"
+    if tamper == "body":
+        response = post_event(
+            client, original.replace(b'"paid"', b'"PAID"', 1), event_id=event_id, signature=good
+        )
+    elif tamper == "api_key_secret":
+        response = post_event(client, original, event_id=event_id, secret="the-api-key-secret")
+    elif tamper == "missing_header":
+        response = post_event(client, original, event_id=event_id, signature="")
+    else:  # the same JSON, re-serialised with other whitespace, under the original signature
+        response = post_event(
+            client, json.dumps(payload, indent=1).encode(), event_id=event_id, signature=good
+        )
+    assert response.status_code == 400
+    assert events(services, event_id) == 0
+    assert grants(services, order) == 0
+
+
+def test_a_signed_body_that_is_not_json_is_refused(client: FlaskClient, services: Services) -> None:
+    response = post_event(client, b"\xff\xfenot json", event_id="evt_not_json_1")
+    assert response.status_code == 400
+    assert events(services, "evt_not_json_1") == 0
+
+
+# --- PostgreSQL: concurrency and an unavailable database ------------------------------------
+
+
+@pytest.fixture
+def pg_services(postgres_url: str) -> Iterator[Services]:
+    """Services on PostgreSQL only."""
+    built = bootstrap(make_settings(postgres_url))
+    yield built
+    built.close()
+
+
+def test_eight_concurrent_deliveries_of_one_event_grant_once(pg_services: Services) -> None:
+    app: Flask = create_app(pg_services)
+    order = live_order(pg_services)
+    payload = order.payload(rp.payment_link_paid())
+    start = threading.Barrier(8)
+    statuses: list[int] = []
+
+    def deliver() -> None:
+        client = app.test_client()
+        start.wait()
+        statuses.append(
+            post_event(client, payload, event_id=f"evt_conc_{order.order_id}").status_code
+        )
+
+    threads = [threading.Thread(target=deliver) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [200] * 8
+    assert grants(pg_services, order) == 1
+    assert paid_messages(pg_services, order.order_id) == 1
+    assert events(pg_services, f"evt_conc_{order.order_id}") == 1
+
+
+def test_three_event_kinds_racing_for_one_payment_grant_once(pg_services: Services) -> None:
+    app = create_app(pg_services)
+    order = live_order(pg_services)
+    templates = [
+        rp.payment_link_paid(),
+        rp.order_paid(),
+        rp.payment_event("payment.captured", "captured"),
+    ] * 3
+    start = threading.Barrier(len(templates))
+
+    def deliver(template: dict[str, object]) -> None:
+        client = app.test_client()
+        start.wait()
+        assert post_event(client, order.payload(template)).status_code == 200
+
+    threads = [threading.Thread(target=deliver, args=(t,)) for t in templates]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert grants(pg_services, order) == 1
+    assert paid_messages(pg_services, order.order_id) == 1
+
+
+def test_database_down_answers_503_so_razorpay_retries() -> None:
+    # A PostgreSQL URL nobody listens on: the signature passes, storage fails.
+    services = bootstrap(
+        make_settings("postgresql+psycopg://postgres@127.0.0.1:1/none?connect_timeout=1")
+    )
+    try:
+        client = create_app(services).test_client()
+        response = post_event(client, rp.payment_link_paid())
+        assert response.status_code == 503
+        assert response.get_json()["error"]["code"] == "unavailable"
+    finally:
+        services.close()

@@ -1,0 +1,322 @@
+"""The order repository on SQLite and PostgreSQL: round trips, lookups by event, row locks."""
+
+from __future__ import annotations
+
+import itertools
+import queue
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy import Engine
+
+from backend.domain.entitlements import Product
+from backend.domain.payments.events import EventKind, PaymentEvent
+from backend.domain.payments.orders import (
+    AttemptStatus,
+    Order,
+    OrderStatus,
+    PaymentState,
+    new_attempt,
+)
+from infrastructure.db.engine import build_engine
+from infrastructure.db.unit_of_work import SqlAlchemyUnitOfWork
+from tests.whatsapp import unique_phone
+
+NO_SUCH_ID = 2_000_000_000  # far beyond any id a test run creates
+NOW = datetime(2026, 11, 22, 6, 0, tzinfo=UTC)
+HOUR = timedelta(hours=1)
+RETRY_WINDOW = timedelta(hours=24)
+_days_back = itertools.count(1)
+
+
+def earlier_now() -> datetime:
+    """A day before the previous call and years before any other test's orders.
+
+    The database is shared by the whole run, so a sweep over "orders older than X" sees
+    only this test's orders when X comes before everything written so far.
+    """
+    return datetime(2000, 1, 1, tzinfo=UTC) - timedelta(days=next(_days_back))
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """An engine on the parametrised database."""
+    built = build_engine(database_url)
+    yield built
+    built.dispose()
+
+
+def new_user(engine: Engine) -> tuple[int, str]:
+    """A user (created through the conversation store) and their phone."""
+    phone = unique_phone()
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        user_id = uow.conversations.lock(phone, NOW, "new", "main").user_id
+        uow.commit()
+    return user_id, phone
+
+
+def issued_order(engine: Engine, now: datetime = NOW, profile_ids: tuple[int, ...] = (7,)) -> Order:
+    """A committed kundali order with one issued link."""
+    user_id, phone = new_user(engine)
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        order = uow.orders.create(user_id, phone, Product.KUNDALI, 19900, profile_ids, now)
+        tag = uuid.uuid4().hex[:10]
+        attempt = new_attempt(
+            order, f"ba-{order.id}-1-{tag}", f"plink_{tag}", "https://p/1", now, now + HOUR
+        )
+        attempt.gateway_order_id = f"order_{tag}"
+        uow.orders.save(order)
+        uow.commit()
+    return order
+
+
+def test_an_order_round_trips_with_its_attempts_and_payments(engine: Engine) -> None:
+    order = issued_order(engine, profile_ids=(3, 9))
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        loaded = uow.orders.get(order.id)
+        assert loaded is not None
+        loaded.payments["pay_failed1"] = PaymentState.FAILED
+        loaded.review_reason = "amount_mismatch"
+        uow.orders.save(loaded)
+        uow.commit()
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        again = uow.orders.get(order.id)
+        assert uow.orders.get(NO_SUCH_ID) is None
+    assert again is not None
+    assert (again.user_id, again.phone, again.product) == (
+        order.user_id,
+        order.phone,
+        order.product,
+    )
+    assert (again.amount_paise, again.currency, again.status) == (
+        19900,
+        "INR",
+        OrderStatus.LINK_ISSUED,
+    )
+    assert again.profile_ids == (3, 9) and again.created_at == NOW
+    assert again.payments == {"pay_failed1": PaymentState.FAILED}
+    assert again.review_reason == "amount_mismatch"
+    [attempt] = again.attempts
+    [original] = order.attempts
+    assert (attempt.reference_id, attempt.link_id, attempt.url) == (
+        original.reference_id,
+        original.link_id,
+        "https://p/1",
+    )
+    assert attempt.gateway_order_id == original.gateway_order_id
+    assert (attempt.status, attempt.created_at, attempt.expires_at) == (
+        AttemptStatus.ISSUED,
+        NOW,
+        NOW + HOUR,
+    )
+
+
+def test_save_updates_known_attempts_and_inserts_new_ones(engine: Engine) -> None:
+    order = issued_order(engine)
+    later = NOW + 2 * HOUR
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        loaded = uow.orders.get(order.id)
+        assert loaded is not None
+        loaded.attempts[0].status = AttemptStatus.FAILED
+        new_attempt(
+            loaded,
+            f"ba-{order.id}-2-x{order.id}",
+            f"plink_2x{order.id}",
+            "https://p/2",
+            later,
+            later + HOUR,
+        )
+        uow.orders.save(loaded)
+        uow.commit()
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        again = uow.orders.get(order.id)
+    assert again is not None
+    assert [(a.status, a.url) for a in again.attempts] == [
+        (AttemptStatus.FAILED, "https://p/1"),
+        (AttemptStatus.ISSUED, "https://p/2"),
+    ]
+
+
+def test_nothing_is_kept_without_commit(engine: Engine) -> None:
+    user_id, phone = new_user(engine)
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        order = uow.orders.create(user_id, phone, Product.QNA, 9900, (), NOW)
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        assert uow.orders.get(order.id) is None
+
+
+@pytest.mark.parametrize(
+    "key", ["order_id", "link_id", "reference_id", "gateway_order_id", "payment_id"]
+)
+def test_an_event_finds_its_order_by_each_id_it_may_carry(engine: Engine, key: str) -> None:
+    order = issued_order(engine)
+    payment_id = f"pay_{uuid.uuid4().hex[:12]}"
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        loaded = uow.orders.get(order.id)
+        assert loaded is not None
+        loaded.status, loaded.paid_payment_id = OrderStatus.PAID, payment_id
+        uow.orders.save(loaded)
+        uow.commit()
+    attempt = order.attempts[0]
+    ids = {
+        "order_id": order.id,
+        "link_id": attempt.link_id,
+        "reference_id": attempt.reference_id,
+        "gateway_order_id": attempt.gateway_order_id,
+        "payment_id": payment_id,
+    }
+    unknown = {"order_id": NO_SUCH_ID}.get(key, "unknown_0")
+    known: dict[str, Any] = {key: ids[key]}
+    strange: dict[str, Any] = {key: unknown}
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        found = uow.orders.find_for_event(PaymentEvent(EventKind.LINK_PAID, NOW, **known))
+        missing = uow.orders.find_for_event(PaymentEvent(EventKind.LINK_PAID, NOW, **strange))
+    assert found is not None and found.id == order.id
+    assert missing is None
+
+
+def test_an_unknown_order_id_in_the_notes_falls_back_to_the_link(engine: Engine) -> None:
+    order = issued_order(engine)
+    event = PaymentEvent(
+        EventKind.LINK_EXPIRED, NOW, order_id=NO_SUCH_ID, link_id=order.attempts[0].link_id
+    )
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        found = uow.orders.find_for_event(event)
+    assert found is not None and found.id == order.id
+
+
+def test_open_for_is_the_newest_order_that_can_still_take_money(engine: Engine) -> None:
+    user_id, phone = new_user(engine)
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        orders = [
+            uow.orders.create(user_id, phone, Product.MILAN, 19900, (1, 2), NOW) for _ in range(4)
+        ]
+        other_profiles = uow.orders.create(user_id, phone, Product.MILAN, 19900, (2, 1), NOW)
+        orders[1].status = OrderStatus.EXPIRED
+        orders[2].status = OrderStatus.CANCELLED
+        orders[3].status, orders[3].paid_payment_id = OrderStatus.PAID, f"pay_{uuid.uuid4().hex}"
+        for order in orders[1:]:
+            uow.orders.save(order)
+        uow.commit()
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        open_order = uow.orders.open_for(user_id, Product.MILAN, (1, 2))
+        paid = uow.orders.paid_for(user_id, Product.MILAN, (1, 2))
+        swapped = uow.orders.open_for(user_id, Product.MILAN, (2, 1))
+        assert uow.orders.open_for(user_id, Product.KUNDALI, (1, 2)) is None
+        assert uow.orders.paid_for(user_id, Product.MILAN, (2, 1)) is None
+    assert open_order is not None and open_order.id == orders[1].id  # expired still counts
+    assert paid is not None and paid.id == orders[3].id
+    assert swapped is not None and swapped.id == other_profiles.id
+
+
+def test_pending_before_lists_orders_whose_last_link_is_old_newest_first(engine: Engine) -> None:
+    t = earlier_now()
+    user_id, phone = new_user(engine)
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        linked = uow.orders.create(user_id, phone, Product.KUNDALI, 19900, (), t - 3 * HOUR)
+        new_attempt(linked, f"ba-{linked.id}-1", f"plink_t{linked.id}", "https://p", t, t + HOUR)
+        bare = uow.orders.create(user_id, phone, Product.QNA, 9900, (), t - HOUR)
+        paid = uow.orders.create(user_id, phone, Product.QNA, 9900, (), t - 2 * HOUR)
+        paid.status, paid.paid_payment_id = OrderStatus.PAID, f"pay_{uuid.uuid4().hex}"
+        for order in (linked, paid):
+            uow.orders.save(order)
+        uow.commit()
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        # the linked order is older, but its newest link is what the sweep measures from
+        assert uow.orders.pending_before(t - HOUR, 10) == []
+        assert uow.orders.pending_before(t, 10) == [bare.id]
+        assert uow.orders.pending_before(t + HOUR, 10) == [linked.id, bare.id]
+        assert uow.orders.pending_before(t + HOUR, 1) == [linked.id]
+
+
+def test_retry_candidates_are_recent_orders_whose_newest_link_failed_or_expired(
+    engine: Engine,
+) -> None:
+    t = earlier_now()
+    user_id, phone = new_user(engine)
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        made = {}
+        for name, created in (
+            ("failed", t),
+            ("expired", t),
+            ("live", t),
+            ("old", t - 2 * RETRY_WINDOW),
+            ("relinked", t),
+        ):
+            order = uow.orders.create(user_id, phone, Product.QNA, 9900, (), created)
+            new_attempt(order, f"ba-{order.id}-1", f"plink_r{order.id}", "https://p", t, t + HOUR)
+            made[name] = order
+        made["failed"].attempts[0].status = AttemptStatus.FAILED
+        made["old"].attempts[0].status = AttemptStatus.FAILED
+        made["expired"].attempts[0].status = AttemptStatus.EXPIRED
+        made["expired"].status = OrderStatus.EXPIRED
+        relinked = made["relinked"]
+        relinked.attempts[0].status = AttemptStatus.FAILED
+        new_attempt(relinked, f"ba-{relinked.id}-2", f"plink_r2{relinked.id}", "u", t, t + HOUR)
+        for order in made.values():
+            uow.orders.save(order)
+        uow.commit()
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        # Later tests' orders are newer than this one's, so only inclusion can be checked.
+        found = uow.orders.retry_candidates(t - RETRY_WINDOW, 100_000)
+        assert len(uow.orders.retry_candidates(t - RETRY_WINDOW, 1)) == 1
+    mine = [i for i in found if i in {o.id for o in made.values()}]
+    assert mine == [made["failed"].id, made["expired"].id]
+
+
+def test_one_payment_cannot_pay_two_orders(engine: Engine) -> None:
+    first, second = issued_order(engine), issued_order(engine)
+    payment_id = f"pay_{uuid.uuid4().hex[:12]}"
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        first.status = second.status = OrderStatus.PAID
+        first.paid_payment_id = second.paid_payment_id = payment_id
+        uow.orders.save(first)
+        with pytest.raises(sa.exc.IntegrityError):
+            uow.orders.save(second)
+
+
+def test_a_locked_order_waits_for_the_holder_to_commit(postgres_url: str) -> None:
+    """The second get() blocks on the row lock and then sees what the first one committed."""
+    engine = build_engine(postgres_url)
+    order = issued_order(engine)
+    backend_pid: queue.Queue[int] = queue.Queue()
+    seen: list[AttemptStatus] = []
+
+    def second_reader() -> None:
+        with SqlAlchemyUnitOfWork(engine) as uow:
+            backend_pid.put(uow.connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+            loaded = uow.orders.get(order.id)
+            assert loaded is not None
+            seen.append(loaded.attempts[0].status)
+
+    reader = threading.Thread(target=second_reader)
+    try:
+        with SqlAlchemyUnitOfWork(engine) as uow:
+            held = uow.orders.get(order.id)
+            assert held is not None
+            reader.start()
+            wait_until_blocked_on_a_lock(engine, backend_pid.get(timeout=30))
+            held.attempts[0].status = AttemptStatus.FAILED
+            uow.orders.save(held)
+            uow.commit()
+        reader.join(timeout=30)
+        assert seen == [AttemptStatus.FAILED]
+    finally:
+        engine.dispose()
+
+
+def wait_until_blocked_on_a_lock(engine: Engine, pid: int) -> None:
+    """Return once the backend pid waits for a lock; fail if it never does."""
+    query = sa.text("SELECT wait_event_type FROM pg_stat_activity WHERE pid = :pid")
+    for _ in range(2000):
+        with engine.connect() as conn:
+            if conn.execute(query, {"pid": pid}).scalar() == "Lock":
+                return
+        time.sleep(0.005)  # polling for a state, not asserting on time
+    pytest.fail("the second transaction never waited for the order's row lock")
