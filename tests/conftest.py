@@ -18,6 +18,7 @@ from flask.testing import FlaskClient
 
 from backend.api.app import create_app
 from backend.bootstrap import Services, bootstrap
+from infrastructure.db.engine import build_engine
 from infrastructure.db.migrate import upgrade
 from tests.support import make_settings
 
@@ -74,6 +75,22 @@ def database_url(request: pytest.FixtureRequest) -> str:
     """Each database-backed test runs on SQLite and on PostgreSQL."""
     name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
     return str(request.getfixturevalue(name))
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[sa.Engine]:
+    """An engine on the parametrised database, for repository tests."""
+    built = build_engine(database_url)
+    yield built
+    built.dispose()
+
+
+@pytest.fixture
+def pg_engine(postgres_url: str) -> Iterator[sa.Engine]:
+    """An engine on PostgreSQL, for tests that need row locks across connections."""
+    built = build_engine(postgres_url)
+    yield built
+    built.dispose()
 
 
 @pytest.fixture

@@ -8,9 +8,8 @@ from typing import Any, cast
 from sqlalchemy import Connection, Select, Table, bindparam, select, update
 
 from backend.domain.admin import LedgerLine, OrderFilter, ProfileView, UserRecord
-from backend.domain.entitlements import Product
-from backend.domain.payments.ledger import EntryKind, LedgerEntry
 from backend.domain.payments.order_model import Order, PaymentAttempt
+from infrastructure.db.ledger_store import ledger_entry
 from infrastructure.db.models import BirthProfileRow
 from infrastructure.db.order_queries import ATTEMPTS, ORDERS, SELECT_ATTEMPTS, SELECT_ORDER, USERS
 from infrastructure.db.order_rows import attempt_from, order_from
@@ -122,12 +121,4 @@ class SqlAdminQueries:
 
 
 def _line(row: Any) -> LedgerLine:
-    entry = LedgerEntry(
-        kind=EntryKind(row.kind),
-        product=Product(row.product),
-        order_id=row.order_id,
-        quantity=row.quantity,
-        key=row.key,
-        at=row.created_at,
-    )
-    return LedgerLine(id=row.id, user_id=row.user_id, entry=entry, reason=row.reason)
+    return LedgerLine(id=row.id, user_id=row.user_id, entry=ledger_entry(row), reason=row.reason)

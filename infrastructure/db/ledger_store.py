@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, select
 
@@ -46,14 +46,16 @@ class SqlLedgerStore:
     def entries(self, user_id: int, product: Product) -> list[LedgerEntry]:
         """The user's lines for one product."""
         rows = self._conn.execute(_ENTRIES, {"uid": user_id, "product": product.value})
-        return [
-            LedgerEntry(
-                kind=EntryKind(row.kind),
-                product=Product(row.product),
-                order_id=row.order_id,
-                quantity=row.quantity,
-                key=row.key,
-                at=row.created_at,
-            )
-            for row in rows
-        ]
+        return [ledger_entry(row) for row in rows]
+
+
+def ledger_entry(row: Any) -> LedgerEntry:
+    """The domain line of a ledger row."""
+    return LedgerEntry(
+        kind=EntryKind(row.kind),
+        product=Product(row.product),
+        order_id=row.order_id,
+        quantity=row.quantity,
+        key=row.key,
+        at=row.created_at,
+    )

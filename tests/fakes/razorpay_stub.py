@@ -9,18 +9,20 @@ import secrets
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+from tests.fakes.stub_server import LocalServer
 
 KEY_ID = "rzp_test_stubkey"
 KEY_SECRET = "stub-key-secret-do-not-log"
 _PREFIX = "/v1/payment_links"
 
 
-class RazorpayStub:
+class RazorpayStub(LocalServer):
     """In-memory payment links behind Razorpay's URLs, errors and basic auth."""
 
     def __init__(self, key_id: str = KEY_ID, key_secret: str = KEY_SECRET) -> None:
@@ -31,31 +33,7 @@ class RazorpayStub:
         self._lock = threading.Lock()
         self._stall_s = 0.0
         self._failure: tuple[int, bytes] | None = None
-        self._released = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._server.daemon_threads = False
-        self._server.block_on_close = True
-        # A short poll interval keeps shutdown (and so every test teardown) quick.
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-
-    @property
-    def base_url(self) -> str:
-        """http://127.0.0.1:<port>, what the SDK's base_url should be."""
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def start(self) -> None:
-        """Serve in a background thread."""
-        self._thread.start()
-
-    def stop(self) -> None:
-        """Release stalled requests, stop serving, join all threads and close the socket."""
-        self._released.set()
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
+        super().__init__(_handler_for(self))
 
     def stall_next_create(self, seconds: float) -> None:
         """Make the next create store its link, then wait `seconds` before answering."""

@@ -11,12 +11,13 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tests.fakes.stub_server import LocalServer
 from tests.support import TEST_AUTH_TOKEN
 
 ACCOUNT_SID = "AC" + "1" * 32  # the credentials tests.support.make_settings configures
@@ -46,7 +47,7 @@ def twilio_error(status: int, code: int, message: str) -> dict[str, Any]:
     return {"code": code, "message": message, "more_info": more, "status": status}
 
 
-class TwilioStub:
+class TwilioStub(LocalServer):
     """Creates messages behind Twilio's URL, basic auth and errors; can fail or stall."""
 
     def __init__(self, account_sid: str = ACCOUNT_SID, auth_token: str = AUTH_TOKEN) -> None:
@@ -57,30 +58,7 @@ class TwilioStub:
         self._changed = threading.Condition()
         self._failures: list[tuple[str | None, int, bytes]] = []
         self._stall_s = 0.0
-        self._released = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._server.daemon_threads = False
-        self._server.block_on_close = True
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-
-    @property
-    def base_url(self) -> str:
-        """http://127.0.0.1:<port>, what the SDK's API base URL should be."""
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def start(self) -> None:
-        """Serve in a background thread."""
-        self._thread.start()
-
-    def stop(self) -> None:
-        """Release stalled requests, stop serving, join all threads and close the socket."""
-        self._released.set()
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
+        super().__init__(_handler_for(self))
 
     def fail_next(
         self,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -16,19 +15,10 @@ from backend.domain.payments.ledger import manual_grant, revoke_grant
 from backend.domain.payments.orders import OrderStatus, new_attempt
 from backend.domain.profile import BirthProfile
 from infrastructure.db.admin_store import SqlAdminAudit, SqlAdminKeyStore, SqlAdminUnitOfWork
-from infrastructure.db.engine import build_engine
 from tests.whatsapp import unique_phone
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 ASHA = BirthProfile("Asha", date(1990, 8, 15), time(22, 30), "Pune, India", 18.52, 73.86, "UTC")
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    """An engine on the parametrised database."""
-    built = build_engine(database_url)
-    yield built
-    built.dispose()
 
 
 def a_name() -> str:

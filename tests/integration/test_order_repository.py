@@ -7,7 +7,6 @@ import queue
 import threading
 import time
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -42,14 +41,6 @@ def earlier_now() -> datetime:
     only this test's orders when X comes before everything written so far.
     """
     return datetime(2000, 1, 1, tzinfo=UTC) - timedelta(days=next(_days_back))
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    """An engine on the parametrised database."""
-    built = build_engine(database_url)
-    yield built
-    built.dispose()
 
 
 def new_user(engine: Engine) -> tuple[int, str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import threading
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -13,7 +12,6 @@ import sqlalchemy as sa
 from sqlalchemy import Engine
 
 from backend.domain.payments.ports import OutboundMessage, OutboxItem, OutboxStatus
-from infrastructure.db.engine import build_engine
 from infrastructure.db.outbox_store import OUTBOX
 from infrastructure.db.unit_of_work import SqlAlchemyUnitOfWork
 from tests.whatsapp import unique_phone
@@ -30,22 +28,6 @@ def earlier_now() -> datetime:
     the messages this test queued, because everything else was queued later.
     """
     return datetime(2000, 1, 1, tzinfo=UTC) - timedelta(days=next(_days_back))
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    """An engine on the parametrised database."""
-    built = build_engine(database_url)
-    yield built
-    built.dispose()
-
-
-@pytest.fixture
-def pg_engine(postgres_url: str) -> Iterator[Engine]:
-    """An engine on PostgreSQL, for tests that need row locks across connections."""
-    built = build_engine(postgres_url)
-    yield built
-    built.dispose()
 
 
 def new_user(engine: Engine, last_inbound_at: datetime | None = None) -> tuple[int, str]:

@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import pytest
 import sqlalchemy as sa
 from sqlalchemy import Engine
 
 from backend.domain.payments.ports import EventStatus
-from infrastructure.db.engine import build_engine
 from infrastructure.db.payment_event_log import EVENTS
 from infrastructure.db.unit_of_work import SqlAlchemyUnitOfWork
 
 NOW = datetime(2026, 11, 22, 6, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    """An engine on the parametrised database."""
-    built = build_engine(database_url)
-    yield built
-    built.dispose()
 
 
 def stored(engine: Engine, event_id: str) -> tuple[str, str | None, str | None]:

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Engine
 
-from infrastructure.db.engine import build_engine
 from infrastructure.db.unit_of_work import SqlAlchemyUnitOfWork
 from tests.whatsapp import unique_phone
 
 NO_SUCH_ID = 2_000_000_000  # far beyond any id a test run creates
 NOW = datetime(2026, 11, 22, 6, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    """An engine on the parametrised database."""
-    built = build_engine(database_url)
-    yield built
-    built.dispose()
 
 
 def new_user(engine: Engine, language: str | None = None) -> tuple[int, str]:
