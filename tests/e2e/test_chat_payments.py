@@ -14,8 +14,9 @@ from werkzeug.serving import make_server
 
 from backend.api.app import create_app
 from backend.bootstrap import Services, bootstrap
-from backend.cli import chat_cmd
-from backend.cli.chat_cmd import ChatSession, WhatsAppSimulator
+from backend.cli import chat_session
+from backend.cli.chat_cmd import WhatsAppSimulator
+from backend.cli.chat_session import ChatSession
 from backend.cli.main import main
 from backend.config import load_settings
 from backend.domain.payments.gateway import IssuedLink, LinkRequest, LinkStatus
@@ -45,7 +46,7 @@ def live(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Services]
     }.items():
         monkeypatch.setenv(name, value)
     # No worker runs here, so nothing more will arrive: don't wait the interactive 3 s.
-    monkeypatch.setattr(chat_cmd, "PAY_WAIT_S", 0.2)
+    monkeypatch.setattr(chat_session, "PAY_WAIT_S", 0.2)
     yield services
     server.shutdown()
     services.close()
