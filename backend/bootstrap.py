@@ -17,16 +17,19 @@ from backend.application.payments.sweeps import Sweeper
 from backend.application.shop import Shop
 from backend.config import Settings, load_settings
 from backend.domain.admin import parse_env_keys
+from backend.domain.analytics import AnalyticsReader
 from backend.domain.messaging import WhatsAppSender
 from backend.domain.payments.gateway import PaymentGateway
 from backend.domain.payments.money import PriceList
 from backend.domain.places import Gazetteer
 from backend.domain.ports import UnitOfWork
 from backend.domain.qna.ports import ChartAnswerProvider
+from backend.domain.rate_limit import Rate, RateLimits
 from backend.domain.report import MediaTokens, ProfileLookup, ReportPdfRenderer
 from backend.domain.signatures import WebhookSignatureVerifier
 from bot_flows.turn import FlowSettings
 from infrastructure.db.admin_store import SqlAdminAudit, SqlAdminKeyStore, SqlAdminUnitOfWork
+from infrastructure.db.analytics_queries import SqlAnalytics
 from infrastructure.db.engine import build_engine, session_factory
 from infrastructure.db.profile_lookup import SqlProfileLookup
 from infrastructure.db.unit_of_work import SqlAlchemyUnitOfWork
@@ -36,6 +39,7 @@ from infrastructure.pdf import render_report_pdf
 from infrastructure.razorpay.gateway import RazorpayGateway
 from infrastructure.razorpay.webhook import RazorpayWebhooks
 from infrastructure.redis.client import redis_check
+from infrastructure.redis.rate_limit import build_rate_limits
 from infrastructure.sandbox.delivery import WebhookPoster, http_poster
 from infrastructure.sandbox.gateway import SandboxGateway
 from infrastructure.sandbox.phone import SandboxPhone
@@ -73,6 +77,10 @@ class Services:
     readiness_checks: dict[str, Callable[[], None]] = field(default_factory=dict)
     # The admin API's keys, audit log and read models (None: no admin API in this process).
     admin: AdminContext | None = None
+    # Aggregate figures for the admin summary and /metrics (None: not in this process).
+    analytics: AnalyticsReader | None = None
+    # WhatsApp numbers and admin callers, limited on Redis (in memory without REDIS_URL).
+    rate_limits: RateLimits = field(default_factory=RateLimits)
     close: Callable[[], None] = lambda: None
 
 
@@ -83,6 +91,19 @@ def admin_context(settings: Settings, engine: Engine) -> AdminContext:
         audit=SqlAdminAudit(engine),
         unit_of_work=lambda: SqlAdminUnitOfWork(engine),
         env_keys=parse_env_keys(settings.admin_api_keys),  # Settings checked the format
+    )
+
+
+def rate_limits(settings: Settings) -> RateLimits:
+    """Per-number and per-admin-IP moving windows from settings, on Redis when configured."""
+    return build_rate_limits(
+        settings.redis_url,
+        key_prefix=settings.rate_limit_key_prefix,
+        whatsapp=[
+            Rate(settings.rate_limit_per_minute, 60),
+            Rate(settings.rate_limit_per_hour, 3600),
+        ],
+        admin=[Rate(settings.admin_rate_limit_per_minute, 60)],
     )
 
 
@@ -221,6 +242,8 @@ def bootstrap(settings: Settings | None = None, *, places: Gazetteer | None = No
         sandbox_phone=payments.phone,
         delivery_policy=DeliveryPolicy(template_content_sid=settings.twilio_template_content_sid),
         readiness_checks=checks,
+        rate_limits=rate_limits(settings),
         admin=admin_context(settings, engine),
+        analytics=SqlAnalytics(engine),
         close=close,
     )

@@ -53,6 +53,13 @@ class Settings(BaseSettings):
     price_milan_paise: int = Field(default=19900, gt=0)
     qna_pack_size: int = Field(default=4, gt=0, le=100)
 
+    # Moving-window limits (shared through REDIS_URL): per WhatsApp number, per admin IP.
+    rate_limit_per_minute: int = Field(default=20, gt=0)
+    rate_limit_per_hour: int = Field(default=200, gt=0)
+    admin_rate_limit_per_minute: int = Field(default=60, gt=0)
+    # Several deployments (or test runs) can share one Redis under different prefixes.
+    rate_limit_key_prefix: str = Field(default="boloastro-rl", min_length=1, max_length=64)
+
     @field_validator("public_base_url")
     @classmethod
     def _no_trailing_slash(cls, value: str) -> str:

@@ -47,4 +47,9 @@ class SetReminders:
     on: bool
 
 
-Command = Buy | RenewLink | CheckPayment | OpenQuestions | AskQuestion | SetReminders
+@dataclass(frozen=True)
+class EraseMyData:
+    """The user confirmed "delete my data": erase their personal data, keep the accounts."""
+
+
+Command = Buy | RenewLink | CheckPayment | OpenQuestions | AskQuestion | SetReminders | EraseMyData

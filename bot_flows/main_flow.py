@@ -15,6 +15,7 @@ from transitions import Machine
 from backend.domain.payments.money import format_inr
 from bot_flows import birth_details as bd
 from bot_flows import catalog
+from bot_flows import privacy_flow as privacy
 from bot_flows import shop_flow as shop
 from bot_flows.preview import confirmation, preview, saved_summary
 from bot_flows.states import FLOW_NAME, INITIAL, S
@@ -166,6 +167,7 @@ REPROMPTS: dict[str, Callable[[EventData], None]] = {
     S.CHOOSING_FIX: ask_fix,
     S.PREVIEW_SHOWN: ask_preview_next,
     **shop.REPROMPTS,
+    **privacy.REPROMPTS,
 }
 
 
@@ -179,7 +181,8 @@ TRANSITIONS: list[dict[str, Any]] = [
     # Global words, in every state.
     _t("restart", ANY, S.MENU, [clear_draft, shop.resume_reminders, greet, show_menu],
        has_language),
-    _t("restart", ANY, S.CHOOSING_LANGUAGE, [clear_draft, greet, ask_language]),
+    _t("restart", ANY, S.CHOOSING_LANGUAGE,
+       [clear_draft, shop.resume_reminders, greet, ask_language]),
     _t("open_menu", ANY, S.MENU, [clear_draft, show_menu], has_language),
     _t("open_menu", ANY, S.CHOOSING_LANGUAGE, ask_language),
     _t("cancel", ANY, S.MENU, [clear_draft, say_cancelled, show_menu], has_language),
@@ -195,6 +198,8 @@ TRANSITIONS: list[dict[str, Any]] = [
     _t("go_back", S.CHOOSING_FIX, S.CONFIRMING, show_confirmation),
     _t("go_back", ANY, S.MENU, [clear_draft, show_menu], has_language),
     _t("go_back", ANY, S.CHOOSING_LANGUAGE, ask_language),
+    # DELETE MY DATA: confirm, then erase.
+    *privacy.ROWS,
     # First contact and language.
     _t("reply", S.NEW, S.CHOOSING_LANGUAGE, [greet, ask_language]),
     _t("reply", S.CHOOSING_LANGUAGE, S.MENU, [set_language, show_menu], read_language),
@@ -267,6 +272,7 @@ GLOBAL_TRIGGERS: dict[str, str] = {
     "back": "go_back",
     "retry": "renew",
     "stop": "stop_reminders",
+    "delete": "erase_data",
 }
 
 

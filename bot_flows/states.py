@@ -25,6 +25,7 @@ class S(StrEnum):
     AWAITING_PAYMENT = "awaiting_payment"
     QUESTIONS = "questions"
     MILAN_OFFERED = "milan_offered"
+    CONFIRMING_ERASE = "confirming_erase"
 
 
 INITIAL = S.NEW

@@ -89,7 +89,8 @@ class Turn:
     def number(self) -> int | None:
         """The number the user sent (any script's digits, "2." and "2)" too), if any."""
         folded = self.text.strip().rstrip(".)").strip()
-        if folded.isdigit() and len(folded) <= 3:
+        # isdecimal, not isdigit: "³" and "①" are digits that int() cannot read.
+        if folded.isdecimal() and len(folded) <= 3:
             return int(folded)
         return None
 

@@ -21,6 +21,9 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "twilio_account_sid": "AC" + "1" * 32,
         "source_url": "https://example.org/boloastro.git",
         "razorpay_webhook_secret": RAZORPAY_WEBHOOK_SECRET,
+        # A test user types faster than a person; rate-limit tests set their own limits.
+        "rate_limit_per_minute": 1000,
+        "rate_limit_per_hour": 10_000,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]

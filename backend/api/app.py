@@ -8,7 +8,9 @@ from backend.api import (
     admin,
     health,
     media,
+    metrics,
     razorpay_webhook,
+    request_log,
     sandbox,
     source,
     thanks,
@@ -17,6 +19,7 @@ from backend.api import (
 )
 from backend.api.errors import register_error_handlers
 from backend.bootstrap import Services
+from backend.logging_setup import configure_logging, is_configured
 
 # Twilio's own limit for a webhook body is far below this; anything bigger is not Twilio.
 MAX_BODY_BYTES = 64 * 1024
@@ -25,6 +28,9 @@ MAX_BODY_BYTES = 64 * 1024
 def create_app(services: Services) -> Flask:
     """Build the web app around already-wired services (see backend.bootstrap)."""
     app = Flask(__name__)
+    if not is_configured():  # serve and worker configure it first; tests and WSGI hosts here
+        configure_logging()
+    request_log.install(app)  # first: its hooks see every request, even ones refused early
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     app.extensions["boloastro"] = services
     app.json.sort_keys = False  # type: ignore[attr-defined]
@@ -32,6 +38,7 @@ def create_app(services: Services) -> Flask:
         app.register_blueprint(module.blueprint)
     app.register_blueprint(thanks.blueprint)
     app.register_blueprint(admin.blueprint)
+    app.register_blueprint(metrics.blueprint)
     settings = services.settings
     # The sandbox pays links without money: never reachable in production.
     if settings.payment_gateway == "sandbox" and not settings.is_production:

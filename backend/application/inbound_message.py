@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from backend.application.erase_data import wipes_history
 from backend.application.shop import Shop, Visit
 from backend.domain.phone import phone_hash
 from backend.domain.places import Gazetteer
@@ -80,6 +81,7 @@ def _apply(
             replies = [*replies, *shop.run(turn.commands, visit)]
         parts = [part for reply in replies for part in split_message(reply)]
         uow.conversations.save(conversation)
-        uow.messages.record_outbound(conversation.user_id, parts, now)
+        if not wipes_history(turn.commands):  # after an erasure, not even its own reply
+            uow.messages.record_outbound(conversation.user_id, parts, now)
         uow.commit()
     return InboundResult(replies=parts)

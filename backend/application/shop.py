@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from backend.application.answer_question import answer_question
+from backend.application.erase_data import erase_my_data
 from backend.application.payments.checkout import (
     LinkOffer,
     live_attempt,
@@ -33,6 +34,7 @@ from bot_flows.commands import (
     Buy,
     CheckPayment,
     Command,
+    EraseMyData,
     OpenQuestions,
     RenewLink,
     SetReminders,
@@ -99,6 +101,8 @@ class Shop:
                 return self._renew(visit)
             case SetReminders(on=on):
                 return self._reminders(visit, on)
+            case EraseMyData():
+                return erase_my_data(visit.uow, visit.conversation, visit.message_sid)
         raise AssertionError(f"unhandled command {command!r}")
 
     # --- selling ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from backend.bootstrap import bootstrap
 from backend.cli.errors import UsageFailure
 from backend.cli.gunicorn_runner import gunicorn_options, run_gunicorn
 from backend.config import load_settings
+from backend.logging_setup import configure_logging
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     """Check settings, wire services, then hand over to gunicorn."""
     if not 0 < args.port < 65536 or args.workers < 1 or args.threads < 1:
         raise UsageFailure("--port must be 1-65535; --workers and --threads at least 1")
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging()
     # transitions logs every callback at INFO: pure overhead on the hot path.
     logging.getLogger("transitions").setLevel(logging.WARNING)
     settings = load_settings()

@@ -15,6 +15,7 @@ from backend.application.outbox_delivery import DeliveryReport, deliver_due
 from backend.bootstrap import Services, bootstrap
 from backend.cli.errors import CommandFailed
 from backend.config import load_settings
+from backend.logging_setup import configure_logging
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Deliver and sweep, once or until SIGTERM/SIGINT (the message in flight is finished)."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging()
     # The SDK logs every request's URL and headers at INFO: ten lines per message is noise.
     logging.getLogger("twilio.http_client").setLevel(logging.WARNING)
     services = bootstrap(load_settings())

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+# ASCII: \d would also accept Devanagari and other Unicode digits.
+_E164 = re.compile(r"\A\+[1-9]\d{6,14}\Z", re.ASCII)
 
 
 class InvalidPhoneNumber(ValueError):

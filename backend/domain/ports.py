@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
 from typing import Self
@@ -45,6 +46,28 @@ class MessageLog(abc.ABC):
         """Record the replies sent back."""
 
 
+@dataclass(frozen=True)
+class Erased:
+    """How many rows an erasure removed or emptied, per kind (counts only: safe to log)."""
+
+    profiles: int
+    messages: int
+    outbox: int
+    orders: int
+
+
+class PrivacyStore(abc.ABC):
+    """Erasure of one user's personal data, keeping what accounting needs."""
+
+    @abc.abstractmethod
+    def erase(self, user_id: int, keep_message_sid: str) -> Erased:
+        """Delete birth profiles and chat history, empty outbox messages, unlink orders.
+
+        Orders, attempts, payment events and the ledger stay. The message keep_message_sid
+        stays as an empty row, so a redelivery of the request is still seen as a duplicate.
+        """
+
+
 class UnitOfWork(abc.ABC):
     """One transaction: everything inside commits together or not at all."""
 
@@ -55,6 +78,7 @@ class UnitOfWork(abc.ABC):
     payment_events: PaymentEventLog
     ledger: LedgerStore
     outbox: Outbox
+    privacy: PrivacyStore
 
     def __enter__(self) -> Self:
         return self

@@ -1,16 +1,24 @@
 """English messages. Every language module has exactly these keys (a test checks)."""
 
 WORDS: dict[str, tuple[str, ...]] = {
-    "start": ("hi", "hello", "hey", "start", "namaste", "namaskar"),
+    "start": ("hi", "hello", "hey", "start", "unstop", "namaste", "namaskar"),
     "menu": ("menu", "main menu"),
     "back": ("back", "go back"),
-    "cancel": ("cancel", "quit"),
+    "cancel": ("cancel",),
     "help": ("help",),
     "language": ("language", "change language", "lang"),
     "yes": ("yes", "y", "yeah", "ok", "okay", "correct", "haan", "ha"),
     "no": ("no", "n", "nope", "wrong", "nahi", "nahin"),
     "retry": ("retry", "new link", "fresh link", "try again"),
-    "stop": ("stop",),
+    "stop": ("stop", "stopall", "unsubscribe", "end", "quit"),
+    "delete": (
+        "delete my data",
+        "delete",
+        "erase my data",
+        "erase",
+        "delete my details",
+        "forget me",
+    ),
 }
 
 MESSAGES: dict[str, str] = {
@@ -33,13 +41,32 @@ MESSAGES: dict[str, str] = {
         "BoloAstro reads your Vedic birth chart (sidereal zodiac, Lahiri ayanamsa, "
         "Swiss Ephemeris).\n"
         "Words that work any time: MENU, BACK, CANCEL, HELP, LANGUAGE, HI.\n"
+        "STOP ends reminders; DELETE MY DATA erases your details and our chat history.\n"
         "Your free preview comes first; the full report, questions and match-making are paid "
         "through a secure Razorpay link.\n"
         "BoloAstro is free software (AGPL-3.0). Source code: {source_url}"
     ),
     "not_understood": "Sorry, I didn't understand that.",
+    # Sent once when a number is over its rate limit; later messages in the window get no reply.
+    "slow_down": (
+        "You're sending messages very fast 🙏 Please wait a little, then send your message again."
+    ),
     "invalid_choice": "Please reply with one of the numbers shown.",
     "cancelled": "Cancelled. Nothing new was saved.",
+    "erase_confirm": (
+        "⚠️ This permanently erases your birth details, saved charts, reports and our "
+        "chat history. Orders and payment records (amounts, payment ids) are kept, as the "
+        "law requires.\n"
+        "Erase your data?\n"
+        "1. Yes — erase it\n"
+        "2. No — keep it"
+    ),
+    "erase_kept": "Nothing was erased — your details are kept.",
+    "erased": (
+        "Done — your birth details, saved charts, reports and our chat history are "
+        "erased. Your orders and payment records (amounts and payment ids) are kept, as "
+        "the law requires. Send HI if you want to start again."
+    ),
     "ask_name": "Let's make your chart. What is the name of the person whose chart this is?",
     "bad_name": "Please send just the name (letters, up to 60 characters).",
     "ask_dob": "Thanks, {name}. What is the date of birth? Day first, e.g. 15/08/1990 or 15 Aug 1990.",

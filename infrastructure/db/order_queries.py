@@ -35,7 +35,8 @@ SELECT_ORDER = (
     .where(ORDERS.c.id == bindparam("oid"))
 )
 # Only the order's row: locking the user too would serialise all of a user's orders.
-LOCK_ORDER = SELECT_ORDER.with_for_update(of=ORDERS)
+# NO KEY UPDATE: inserting an attempt or a ledger line for the order need not wait for it.
+LOCK_ORDER = SELECT_ORDER.with_for_update(of=ORDERS, key_share=True)
 
 SELECT_ATTEMPTS = (
     select(

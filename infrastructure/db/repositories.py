@@ -49,7 +49,9 @@ _SELECT_LOCKED = (
         )
     )
     .where(USERS.c.phone == bindparam("phone"))
-    .with_for_update(of=[USERS, CONVERSATIONS])
+    # NO KEY UPDATE: a payment webhook inserting outbox or ledger rows for this user takes a
+    # KEY SHARE lock on the user's row, which FOR UPDATE would block (and deadlock with).
+    .with_for_update(of=[USERS, CONVERSATIONS], key_share=True)
 )
 _SAVE_CONVERSATION = (
     update(CONVERSATIONS)

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, RootTransaction
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from backend.domain.ports import UnitOfWork
+from infrastructure.db.erasure import SqlPrivacyStore
 from infrastructure.db.ledger_store import SqlLedgerStore
 from infrastructure.db.order_repository import SqlOrderRepository
 from infrastructure.db.outbox_store import SqlOutbox
@@ -42,6 +43,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.payment_events = SqlPaymentEventLog(self._conn)
         self.ledger = SqlLedgerStore(self._conn)
         self.outbox = SqlOutbox(self._conn)
+        self.privacy = SqlPrivacyStore(self._conn)
         return self
 
     def __exit__(

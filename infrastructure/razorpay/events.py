@@ -30,6 +30,8 @@ _AMOUNT_SOURCES: dict[EventKind, tuple[str, ...]] = {
 }
 _PAID = frozenset({EventKind.LINK_PAID, EventKind.ORDER_PAID})
 _MAX_REFERENCE_LEN = 40
+_MAX_ID_LEN = 64  # the width of every id column we store these in
+_MAX_ORDER_ID = 2**63 - 1  # a BIGINT; a larger "order id" is not one of ours
 _MAX_TIMESTAMP = 253_402_300_799  # 9999-12-31: beyond it datetime can't represent the value
 
 
@@ -114,10 +116,10 @@ def _our_order_id(entities: dict[str, dict[str, Any]]) -> int | None:
         value = notes.get("order_id") if isinstance(notes, dict) else None
         if isinstance(value, bool):
             continue
-        if isinstance(value, int) and value > 0:
+        if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
+            value = int(value)
+        if isinstance(value, int) and 0 < value <= _MAX_ORDER_ID:
             return value
-        if isinstance(value, str) and value.isascii() and value.isdigit() and int(value) > 0:
-            return int(value)
     return None
 
 
@@ -141,8 +143,10 @@ def _paise(value: Any) -> int | None:
 
 
 def _str(value: Any) -> str | None:
-    """A non-empty string, else None."""
-    return value if isinstance(value, str) and value else None
+    """A non-empty string that fits our id columns, else None (Razorpay's ids are ~20 chars)."""
+    if not isinstance(value, str) or not value or len(value) > _MAX_ID_LEN:
+        return None
+    return None if "\x00" in value else value  # PostgreSQL text cannot hold NUL
 
 
 def _reference(value: Any) -> str | None:

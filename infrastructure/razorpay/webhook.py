@@ -31,9 +31,13 @@ class RazorpayWebhooks:
         """The delivery to record; raises BadWebhook for a body that is not an event."""
         try:
             payload = json.loads(raw_body)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        # ValueError covers bad UTF-8, bad JSON and integers past Python's 4300-digit limit;
+        # RecursionError a body nested thousands deep.
+        except (ValueError, RecursionError) as exc:
             raise BadWebhook("body is not JSON") from exc
-        if not isinstance(payload, dict) or not isinstance(payload.get("event"), str):
+        name = payload.get("event") if isinstance(payload, dict) else None
+        # PostgreSQL text cannot hold NUL, and no Razorpay event name has one.
+        if not isinstance(name, str) or "\x00" in name:
             raise BadWebhook("body is not a Razorpay event")
         digest = hashlib.sha256(raw_body).hexdigest()
         event_id = (event_id or "").strip()
@@ -44,7 +48,7 @@ class RazorpayWebhooks:
             raise BadWebhook("X-Razorpay-Event-Id is too long")
         return WebhookDelivery(
             event_id=event_id,
-            event_type=payload["event"][:64],
+            event_type=name[:64],
             payload_sha256=digest,
             event=parse_event(payload),
         )

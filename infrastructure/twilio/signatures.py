@@ -19,7 +19,8 @@ class TwilioSignatureVerifier:
 
     def is_valid(self, url: str, params: Mapping[str, Any], signature: str) -> bool:
         """True only for a signature Twilio would have sent for this URL and form."""
-        if not signature:
+        # compare_digest refuses non-ASCII str (TypeError); Twilio's base64 never has any.
+        if not signature or not signature.isascii():
             return False
         # The SDK's validate() always computes two HMACs (URL with and without port); try the
         # exact URL first and fall back to it only on a mismatch.

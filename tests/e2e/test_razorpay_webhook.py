@@ -164,7 +164,10 @@ def test_an_event_for_no_order_of_ours_is_kept_as_unmatched(
     services: Services, client: FlaskClient
 ) -> None:
     payload = rp.payment_link_paid()
-    payload["payload"]["payment_link"]["entity"]["notes"] = []
+    for wrapper in payload["payload"].values():  # no entity names an order of ours
+        wrapper["entity"]["notes"] = []
+        wrapper["entity"]["order_id"] = "order_not_ours"
+    payload["payload"]["order"]["entity"]["id"] = "order_not_ours"
     response = post_event(client, payload, event_id="evt_not_ours_1")
     assert response.get_json() == {"status": "unmatched"}
 

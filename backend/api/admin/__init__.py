@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # Importing the route modules attaches their routes and hooks to the blueprint.
-from backend.api.admin import auth, grants, orders, reconcile, users
+from backend.api.admin import analytics, auth, grants, orders, reconcile, users
 from backend.api.admin.blueprint import blueprint
 
-__all__ = ["auth", "blueprint", "grants", "orders", "reconcile", "users"]
+__all__ = ["analytics", "auth", "blueprint", "grants", "orders", "reconcile", "users"]

@@ -1,4 +1,4 @@
-"""Every request under /admin/api/v1: a bearer admin key is required, and the call is audited.
+"""Every request under /admin/api/v1: limited per IP, a bearer admin key required, audited.
 
 App-wide hooks (not the blueprint's) so a probe of an unknown admin path is refused and
 audited like any other.
@@ -16,9 +16,11 @@ from backend.api.errors import json_error
 from backend.application.admin.keys import authenticate
 from backend.domain.admin import AuditEntry
 from backend.domain.phone import phone_hash
+from backend.domain.rate_limit import Verdict
 
 log = logging.getLogger(__name__)
 REALM = 'Bearer realm="boloastro-admin"'
+METRICS_PATH = "/metrics"
 _MAX_QUERY_KEYS, _MAX_VALUE = 10, 64  # the audit keeps a small detail, not a copy
 
 
@@ -36,6 +38,21 @@ def _bearer() -> str | None:
     if scheme.lower() != "bearer" or not key.strip():
         return None
     return key.strip()
+
+
+@blueprint.before_app_request
+def _rate_limit() -> tuple[Response, int] | None:
+    # Before the key check, so guessing keys is throttled too. /metrics shares the budget.
+    if not (_is_admin(request.path) or request.path == METRICS_PATH):
+        return None
+    decision = services().rate_limits.admin.hit(request.remote_addr or "unknown")
+    if decision.verdict is Verdict.UNAVAILABLE:  # fail closed: no limit, no admin API
+        return json_error(503, "unavailable", "the rate limiter is unavailable; retry shortly")
+    if not decision.limited:
+        return None
+    response, status = json_error(429, "rate_limited", "too many requests; slow down")
+    response.headers["Retry-After"] = str(decision.retry_after_s)
+    return response, status
 
 
 @blueprint.before_app_request

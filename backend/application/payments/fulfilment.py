@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from backend.application.kundali_report import kundali_report_messages, report_link
@@ -19,6 +20,11 @@ from backend.domain.report import MediaTokens
 from bot_flows.products.words import Words, load_catalogs
 
 SHOP = load_catalogs("shop")
+UNKNOWN_NAME = "…"  # a name the user erased
+# Birth profiles each product is made from.
+NEEDS = {Product.KUNDALI: 1, Product.MILAN: 2, Product.QNA: 0}
+
+log = logging.getLogger(__name__)
 
 
 class Fulfilment:
@@ -42,7 +48,12 @@ class Fulfilment:
             text = words("qna_ready", credits=credits)
             self.send(uow, order.user_id, "credits", f"credits:{order.id}", text, now)
             return
-        profiles = [self._profile(uow, pid) for pid in order.profile_ids]
+        profiles = self._profiles(uow, order)
+        if profiles is None:
+            # The user erased their birth details: nothing to make. The grant stays unspent,
+            # so the product can still be had after entering the details again.
+            log.warning("order %s paid, but its birth details were erased: not delivered", order.id)
+            return
         entitled = entitlement_check(uow.ledger, order.user_id)
         key = f"order-{order.id}"
         if order.product is Product.KUNDALI:
@@ -118,9 +129,10 @@ class Fulfilment:
         """The order's product as the user knows it."""
         if order.product is Product.QNA:
             return words("product_qna", count=self._policy.prices.qna_pack_size)
-        names = [self._profile(uow, pid).name for pid in order.profile_ids]
+        profiles = self._profiles(uow, order)
+        names = [p.name for p in profiles] if profiles else [UNKNOWN_NAME] * NEEDS[order.product]
         if order.product is Product.KUNDALI:
-            return words("product_kundali", name=names[0] if names else "")
+            return words("product_kundali", name=names[0])
         return words("product_milan", bride=names[0], groom=names[1])
 
     def send(
@@ -129,9 +141,11 @@ class Fulfilment:
         """Queue one text; the key makes a repeat of the same cause a no-op."""
         uow.outbox.enqueue(OutboundMessage(user_id, kind, key, body), now)
 
-    def _profile(self, uow: UnitOfWork, profile_id: int) -> BirthProfile:
+    def _profiles(self, uow: UnitOfWork, order: Order) -> list[BirthProfile] | None:
+        """The order's birth profiles; None when the user has erased them."""
+        if len(order.profile_ids) < NEEDS[order.product]:
+            return None
         # Read in the payment's own transaction: SQLite allows one writer at a time.
-        profile = uow.conversations.profile(profile_id)
-        if profile is None:
-            raise LookupError(f"profile {profile_id} of a paid order is gone")
-        return profile
+        profiles = [uow.conversations.profile(pid) for pid in order.profile_ids]
+        found = [p for p in profiles if p is not None]
+        return found if len(found) == len(profiles) else None

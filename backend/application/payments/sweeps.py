@@ -19,6 +19,7 @@ from backend.application.payments.apply import apply_payment
 from backend.application.payments.checkout import payable_link
 from backend.application.payments.fulfilment import Fulfilment
 from backend.application.payments.policy import PaymentPolicy
+from backend.domain.entitlements import Product
 from backend.domain.payments.events import EventKind, PaymentEvent
 from backend.domain.payments.gateway import GatewayError, IssuedLink, LinkStatus, PaymentGateway
 from backend.domain.payments.money import format_inr
@@ -127,6 +128,8 @@ class Sweeper:
             or spent.created_at > now - RETRY_AFTER
             or len(order.attempts) > self.policy.max_retries  # first link + N retries
             or uow.users.proactive_opt_out(order.user_id)
+            # birth details erased ("delete my data"): nothing left to sell or to name
+            or (order.product is not Product.QNA and not order.profile_ids)
         ):
             return False
         words = self.fulfilment.words(uow, order.user_id)

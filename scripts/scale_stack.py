@@ -1,0 +1,127 @@
+"""The processes of scripts/scale_test.py: two `boloastro serve`, two `boloastro worker`.
+
+All four share one fresh PostgreSQL schema and one Redis (under a key prefix of their own),
+run in test mode with the sandbox gateway, and send WhatsApp through a local Twilio stub.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from bench_webhook import Server, bench_schema, free_port, start_server
+
+
+@dataclass(frozen=True)
+class Stack:
+    """What the players need to talk to the running stack."""
+
+    web_ports: tuple[int, ...]
+    public_base_url: str
+    auth_token: str
+    database_url: str
+    workdir: Path
+
+
+def boloastro() -> list[str]:
+    """The CLI entry point of this virtualenv."""
+    script = Path(sys.executable).with_name("boloastro")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "backend.cli.main"]
+
+
+def stack_env(
+    database_url: str, redis_url: str, public_base_url: str, twilio: tuple[str, str, str]
+) -> dict[str, str]:
+    """Settings for every process; twilio is (API URL, account sid, auth token)."""
+    # Test mode, sandbox payments, secrets made for this run.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("RAZORPAY_", "TWILIO_"))}
+    env.pop("SOURCE_URL", None)
+    return env | {
+        "BOLOASTRO_ENV": "test",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        # Its own key space in the shared Redis; limits high enough never to hold a user up.
+        "RATE_LIMIT_KEY_PREFIX": f"scale-{secrets.token_hex(4)}",
+        "RATE_LIMIT_PER_MINUTE": "100000",
+        "RATE_LIMIT_PER_HOUR": "1000000",
+        "PUBLIC_BASE_URL": public_base_url,
+        "PAYMENT_GATEWAY": "sandbox",
+        "RAZORPAY_WEBHOOK_SECRET": secrets.token_urlsafe(24),
+        "TWILIO_API_URL": twilio[0],
+        "TWILIO_ACCOUNT_SID": twilio[1],
+        "TWILIO_AUTH_TOKEN": twilio[2],
+    }
+
+
+def start_worker(name: str, env: dict[str, str], workdir: Path) -> Server:
+    """A `boloastro worker` polling often, so the outbox drains quickly."""
+    log = workdir / f"{name}.log"
+    command = [*boloastro(), "worker", "--poll-seconds", "0.2", "--sweep-seconds", "15"]
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            command,
+            env=env,
+            cwd=workdir,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = Server(name, process, 0, log)
+    deadline = time.monotonic() + 120
+    while "worker started" not in log.read_text(errors="replace"):
+        if process.poll() is not None or time.monotonic() > deadline:
+            server.stop()
+            raise RuntimeError(f"{name} did not start:\n{server.log_tail()}")
+        time.sleep(0.2)
+    return server
+
+
+@contextmanager
+def running_stack(
+    base_database_url: str, redis_url: str, twilio: tuple[str, str, str], workdir: Path
+) -> Iterator[Stack]:
+    """Migrate a fresh schema, start 2 web instances and 2 workers; stop and drop on exit."""
+    with ExitStack() as stack:
+        database_url = stack.enter_context(bench_schema(base_database_url))
+        ports = (free_port(), free_port())
+        public = f"http://127.0.0.1:{ports[0]}"  # the sandbox posts its webhooks here
+        env = stack_env(database_url, redis_url, public, twilio)
+        web = [*boloastro(), "serve", "--host", "127.0.0.1", "--workers", "2", "--threads", "4"]
+        for number, port in enumerate(ports, start=1):
+            command = [*web, "--port", str(port)]
+            stack.callback(start_server(f"web{number}", command, env, port, workdir).stop)
+        for number in (1, 2):
+            stack.callback(start_worker(f"worker{number}", env, workdir).stop)
+        yield Stack(ports, public, env["TWILIO_AUTH_TOKEN"], database_url, workdir)
+
+
+def wait_for_drain(
+    database_url: str, delivered: Callable[[], int], timeout_s: float = 180
+) -> float:
+    """Seconds until nothing is pending in the outbox and the stub has every sent message."""
+    engine = sa.create_engine(database_url)
+    started = time.monotonic()
+    try:
+        while time.monotonic() - started < timeout_s:
+            with engine.connect() as conn:
+                pending, sent = conn.execute(
+                    sa.text(
+                        "SELECT count(*) FILTER (WHERE status NOT IN ('sent', 'dead', 'skipped')),"
+                        " count(*) FILTER (WHERE status = 'sent') FROM outbox"
+                    )
+                ).one()
+            if pending == 0 and delivered() >= sent:
+                return time.monotonic() - started
+            time.sleep(0.5)
+        raise RuntimeError(f"the outbox did not drain in {timeout_s:.0f} s")
+    finally:
+        engine.dispose()
