@@ -8,9 +8,11 @@ HTTP server), and the profile shows which functions dominate.
 from __future__ import annotations
 
 import cProfile
+import os
 import pstats
 import time
 from collections import defaultdict
+from contextlib import redirect_stderr
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -36,56 +38,70 @@ def _post(client: FlaskClient, step: Step) -> int:
     return client.post(path, data=body, headers=headers).status_code
 
 
+class SqlCounter:
+    """Counts statements sent on any engine; keeps the text of the longest traced delivery."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.tracing = False
+        self.current: list[str] = []
+        self.longest: list[str] = []
+
+    def __call__(self, _conn: object, _cursor: object, statement: str, *_: object) -> None:
+        self.count += 1
+        if self.tracing:
+            self.current.append(" ".join(statement.split())[:110])
+
+    def done(self) -> None:
+        """End a traced delivery; the one that did the work sends the most statements."""
+        if len(self.current) > len(self.longest):
+            self.longest = self.current
+        self.current, self.tracing = [], False
+
+
 def profile_webhook(
     settings: Settings, timed: list[tuple[str, Step]], profiled: list[tuple[str, Step]]
 ) -> None:
     """Print service time per delivery kind, then the top of a cProfile of more deliveries."""
     services = bootstrap(settings)
-    statements = [0]
-    traced: list[str] = []
-
-    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        statements[0] += 1
-        if tracing[0]:
-            traced.append(" ".join(statement.split())[:110])
-
-    tracing = [False]
-
+    sql = SqlCounter()
     # Round trips matter as much as Python here: count what each delivery sends PostgreSQL.
-    sa.event.listen(sa.Engine, "before_cursor_execute", count)
-    # The app logs a line per request to stderr: keep the work, drop the lines.
-    with open(os.devnull, "w") as devnull, redirect_stderr(devnull):
-        _run(...)
+    sa.event.listen(sa.Engine, "before_cursor_execute", sql)
     try:
-        client = create_app(services).test_client()
-        per_kind: dict[str, list[tuple[float, int]]] = defaultdict(list)
-        for label, step in timed:
-            tracing[0], current = label.endswith(TRACED), len(traced)
-            started, sent = time.perf_counter(), statements[0]
-            status = _post(client, step)
-            tracing[0] = False
-            # Keep the longest: the delivery that did the work, not one that found it done.
-            if len(traced) - current > current:
-                del traced[:current]
-            else:
-                del traced[current:]
-            per_kind[label].append((time.perf_counter() - started, statements[0] - sent))
-            if status != 200:
-                raise RuntimeError(f"in-process webhook answered {status}")
-        per_kind["all (this mix)"] = [m for label in list(per_kind) for m in per_kind[label]]
-        _print_kinds(per_kind)
-        print("  SQL of the kundali delivery that paid its order (the longest seen):")
-        for number, statement in enumerate(traced, start=1):
-            print(f"  {number:>4}. {statement}")
-        profiler = cProfile.Profile()
-        profiler.enable()
-        for _, step in profiled:
-            _post(client, step)
-        profiler.disable()
+        # The app logs a line per request to stderr: keep that work, drop the lines.
+        with open(os.devnull, "w") as devnull, redirect_stderr(devnull):
+            client = create_app(services).test_client()
+            per_kind = _time_kinds(client, timed, sql)
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _, step in profiled:
+                _post(client, step)
+            profiler.disable()
     finally:
-        sa.event.remove(sa.Engine, "before_cursor_execute", count)
+        sa.event.remove(sa.Engine, "before_cursor_execute", sql)
         services.close()
+    _print_kinds(per_kind)
+    print("  SQL of the kundali delivery that paid its order (the longest seen):")
+    for number, statement in enumerate(sql.longest, start=1):
+        print(f"  {number:>4}. {statement}")
     print_profile(pstats.Stats(profiler), len(profiled))
+
+
+def _time_kinds(
+    client: FlaskClient, timed: list[tuple[str, Step]], sql: SqlCounter
+) -> dict[str, list[tuple[float, int]]]:
+    """Seconds and statements of each delivery, by kind, sent one at a time."""
+    per_kind: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for label, step in timed:
+        sql.tracing = label.endswith(TRACED)
+        started, sent = time.perf_counter(), sql.count
+        status = _post(client, step)
+        per_kind[label].append((time.perf_counter() - started, sql.count - sent))
+        sql.done()
+        if status != 200:
+            raise RuntimeError(f"in-process webhook answered {status}")
+    per_kind["all (this mix)"] = [m for label in list(per_kind) for m in per_kind[label]]
+    return per_kind
 
 
 def _print_kinds(per_kind: dict[str, list[tuple[float, int]]]) -> None:

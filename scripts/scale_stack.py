@@ -1,7 +1,8 @@
 """The processes of scripts/scale_test.py: two `boloastro serve`, two `boloastro worker`.
 
 All four share one fresh PostgreSQL schema and one Redis (under a key prefix of their own),
-run in test mode with the sandbox gateway, and send WhatsApp through a local Twilio stub.
+run in test mode with the sandbox gateway, and send WhatsApp through a local Twilio stub. A
+round-robin forwarder stands in for the load balancer at PUBLIC_BASE_URL.
 """
 
 from __future__ import annotations
@@ -85,6 +86,22 @@ def start_worker(name: str, env: dict[str, str], workdir: Path) -> Server:
     return server
 
 
+def start_balancer(ports: tuple[int, ...], workdir: Path) -> Server:
+    """The round-robin forwarder (scripts/scale_proxy.py) in a process of its own."""
+    log = workdir / "balancer.log"
+    command = [sys.executable, str(Path(__file__).with_name("scale_proxy.py")), *map(str, ports)]
+    with log.open("wb") as err:
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=err, start_new_session=True
+        )
+    assert process.stdout is not None
+    line = process.stdout.readline().strip()
+    if not line.isdigit():
+        process.kill()
+        raise RuntimeError(f"the balancer did not start: {log.read_text(errors='replace')}")
+    return Server("balancer", process, int(line), log)
+
+
 @contextmanager
 def running_stack(
     base_database_url: str, redis_url: str, twilio: tuple[str, str, str], workdir: Path
@@ -93,7 +110,9 @@ def running_stack(
     with ExitStack() as stack:
         database_url = stack.enter_context(bench_schema(base_database_url))
         ports = (free_port(), free_port())
-        public = f"http://127.0.0.1:{ports[0]}"  # the sandbox posts its webhooks here
+        balancer = start_balancer(ports, workdir)
+        stack.callback(balancer.stop)
+        public = f"http://127.0.0.1:{balancer.port}"  # the sandbox posts its webhooks here
         env = stack_env(database_url, redis_url, public, twilio)
         web = [*boloastro(), "serve", "--host", "127.0.0.1", "--workers", "2", "--threads", "4"]
         for number, port in enumerate(ports, start=1):
@@ -105,23 +124,26 @@ def running_stack(
 
 
 def wait_for_drain(
-    database_url: str, delivered: Callable[[], int], timeout_s: float = 180
+    database_url: str, delivered: Callable[[], int], events: int, timeout_s: float = 180
 ) -> float:
-    """Seconds until nothing is pending in the outbox and the stub has every sent message."""
+    """Seconds until all `events` are recorded, nothing is pending in the outbox and the stub
+    has every sent message (a webhook answered late may still be on its way in)."""
     engine = sa.create_engine(database_url)
     started = time.monotonic()
     try:
         while time.monotonic() - started < timeout_s:
             with engine.connect() as conn:
-                pending, sent = conn.execute(
-                    sa.text(
-                        "SELECT count(*) FILTER (WHERE status NOT IN ('sent', 'dead', 'skipped')),"
-                        " count(*) FILTER (WHERE status = 'sent') FROM outbox"
-                    )
-                ).one()
-            if pending == 0 and delivered() >= sent:
+                pending, sent, recorded = conn.execute(sa.text(_PROGRESS)).one()
+            if recorded >= events and pending == 0 and delivered() >= sent:
                 return time.monotonic() - started
             time.sleep(0.5)
         raise RuntimeError(f"the outbox did not drain in {timeout_s:.0f} s")
     finally:
         engine.dispose()
+
+
+_PROGRESS = (
+    "SELECT count(*) FILTER (WHERE status NOT IN ('sent', 'dead', 'skipped')),"
+    " count(*) FILTER (WHERE status = 'sent'), (SELECT count(*) FROM payment_events)"
+    " FROM outbox"
+)

@@ -19,6 +19,7 @@ failure.
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import secrets
@@ -29,14 +30,16 @@ import tempfile
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from pathlib import Path
 from types import FrameType
 
 import sqlalchemy as sa
 from scale_checks import check
+from scale_journeys import kind_of, play
 from scale_stack import Stack, running_stack, wait_for_drain
 from scale_twilio_stub import TwilioStub
-from scale_users import Player, Record, kind_of, play
+from scale_users import WEBHOOK, Player, Record
 
 DEFAULT_DATABASE_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -87,8 +90,22 @@ def logged_errors(workdir: Path) -> list[str]:
     return found
 
 
-def report(records: list[Record], seconds: float, drain_s: float, counts: dict[str, int]) -> None:
-    """The figures: load, latency, and what the database holds."""
+def server_latencies(workdir: Path, route: str) -> list[float]:
+    """latency_ms of each request to route, from the web instances' JSON request logs."""
+    found = []
+    for log in sorted(workdir.glob("web*.log")):
+        for line in log.read_text(errors="replace").splitlines():
+            if f'"route": "{route}"' in line:
+                with suppress(ValueError, KeyError, TypeError):
+                    found.append(float(json.loads(line)["latency_ms"]))
+    return found
+
+
+def report(
+    records: list[Record], seconds: float, drain_s: float, counts: dict[str, int], workdir: Path
+) -> None:
+    """The figures: load, latency (as the users saw it, and inside the app), the counts."""
+    inside = server_latencies(workdir, WEBHOOK)
     latencies = [ms for r in records for ms in r.latencies_ms]
     pays = [ms for r in records for ms in r.pay_ms]
     kinds = Counter(r.kind for r in records)
@@ -97,6 +114,10 @@ def report(records: list[Record], seconds: float, drain_s: float, counts: dict[s
         f"webhooks: {len(latencies)} WhatsApp requests in {seconds:.1f} s = "
         f"{len(latencies) / seconds:.1f} req/s; p50 {percentile(latencies, 50):.0f} ms, "
         f"p95 {percentile(latencies, 95):.0f} ms, p99 {percentile(latencies, 99):.0f} ms"
+    )
+    print(
+        f"  inside the app (request log): p50 {percentile(inside, 50):.0f} ms, "
+        f"p95 {percentile(inside, 95):.0f} ms, p99 {percentile(inside, 99):.0f} ms"
     )
     print(
         f"payments: {len(pays)} sandbox pay/fail presses, p95 {percentile(pays, 95):.0f} ms "
@@ -117,21 +138,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         twilio = (stub.base_url, account, token)
         with running_stack(args.database_url, args.redis_url, twilio, workdir) as stack:
-            print(
-                f"stack up: web on ports {stack.web_ports}, 2 workers; playing {args.users} users"
-            )
+            print(f"stack up: web on ports {stack.web_ports}, 2 workers; {args.users} users")
             records, seconds = play_all(stack, args.users)
-            drain_s = wait_for_drain(stack.database_url, lambda: len(stub.messages()))
+            events = sum(r.webhooks[1] for r in records) // 2  # chaos sent each one twice
+            drain_s = wait_for_drain(stack.database_url, lambda: len(stub.messages()), events)
             counts, problems = check(stack.database_url, records, stub.messages())
-            problems = [p for r in records for p in r.problems] + problems
-            problems += logged_errors(workdir)
+        problems = [p for r in records for p in r.problems] + problems + logged_errors(workdir)
+        report(records, seconds, drain_s, counts | {"stub refusals": stub.refused}, workdir)
     finally:
         stub.stop()
         if args.keep_logs:
             print(f"logs in {workdir}")
         else:
             shutil.rmtree(workdir, ignore_errors=True)
-    report(records, seconds, drain_s, counts | {"stub refusals": stub.refused})
     for problem in problems[:25]:
         print(f"VIOLATION {problem}")
     print(f"{len(problems)} violations" if problems else "OK: no lost or duplicated effects")

@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 # The wait after the 1st, 2nd, … failed attempt; one failure more than this is final.
 DEFAULT_BACKOFF = tuple(timedelta(seconds=s) for s in (30, 2 * 60, 10 * 60, 30 * 60, 2 * 60 * 60))
+PREPARE = "prepare"  # see backend.application.payments.fulfilment
 NUDGE = "nudge"  # the only kind STOP silences: what users paid for is always delivered
 OUTSIDE_WINDOW = "63016"  # Twilio: free-form message outside the 24 h window
 NO_TEMPLATE = "outside the 24 h window and TWILIO_TEMPLATE_CONTENT_SID is not configured"
@@ -60,11 +61,16 @@ def deliver_due(
     policy: DeliveryPolicy,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     should_stop: Callable[[], bool] = lambda: False,
+    jobs: Callable[[UnitOfWork, OutboxItem, datetime], None] | None = None,
 ) -> DeliveryReport:
-    """Send due messages one by one until none is due, the batch is done or a stop is asked."""
+    """Send due messages one by one until none is due, the batch is done or a stop is asked.
+
+    `jobs` carries out internal items (kind "prepare": render a paid report into messages)
+    in the item's own transaction, so its messages are queued exactly once.
+    """
     report = DeliveryReport()
     for _ in range(policy.batch_limit):
-        if should_stop() or not _deliver_one(unit_of_work, sender, policy, clock, report):
+        if should_stop() or not _deliver_one(unit_of_work, sender, policy, clock, report, jobs):
             break
     return report
 
@@ -75,28 +81,63 @@ def _deliver_one(
     policy: DeliveryPolicy,
     clock: Callable[[], datetime],
     report: DeliveryReport,
+    jobs: Callable[[UnitOfWork, OutboxItem, datetime], None] | None,
 ) -> bool:
     with unit_of_work() as uow:
         claimed = uow.outbox.claim_due(clock(), 1)
         if not claimed:
             return False
         item = claimed[0]
-        outcome = _attempt(item, sender, policy, clock())
-        if outcome.status is OutboxStatus.SENT:
-            uow.outbox.mark_sent(item.id, outcome.sid, clock())
-            report.sent += 1
-        elif outcome.status is OutboxStatus.PENDING:
-            assert outcome.next_attempt_at is not None
-            uow.outbox.mark_retry(item.id, outcome.error or "", outcome.next_attempt_at)
-            report.retried += 1
+        if item.kind == PREPARE and jobs is not None:
+            if _run_job(uow, item, jobs, clock()):
+                report.sent += 1
+                return True
+            outcome = None  # rolled back on leaving: nothing half-prepared stays
         else:
-            uow.outbox.mark_final(item.id, outcome.status, outcome.error)
-            if outcome.status is OutboxStatus.SKIPPED:
-                report.skipped += 1
-            else:
-                report.dead += 1
-        uow.commit()
+            outcome = _attempt(item, sender, policy, clock())
+            _record(uow, item, outcome, report, clock())
+    if outcome is None:
+        outcome = _failed(item, policy, clock(), "preparing failed", permanent=False)
+        with unit_of_work() as uow:
+            _record(uow, item, outcome, report, clock())
     _log(item, outcome)
+    return True
+
+
+def _record(
+    uow: UnitOfWork, item: OutboxItem, outcome: _Outcome, report: DeliveryReport, now: datetime
+) -> None:
+    """Write the outcome of one delivery and commit."""
+    if outcome.status is OutboxStatus.SENT:
+        uow.outbox.mark_sent(item.id, outcome.sid, now)
+        report.sent += 1
+    elif outcome.status is OutboxStatus.PENDING:
+        assert outcome.next_attempt_at is not None
+        uow.outbox.mark_retry(item.id, outcome.error or "", outcome.next_attempt_at)
+        report.retried += 1
+    else:
+        uow.outbox.mark_final(item.id, outcome.status, outcome.error)
+        if outcome.status is OutboxStatus.SKIPPED:
+            report.skipped += 1
+        else:
+            report.dead += 1
+    uow.commit()
+
+
+def _run_job(
+    uow: UnitOfWork,
+    item: OutboxItem,
+    jobs: Callable[[UnitOfWork, OutboxItem, datetime], None],
+    now: datetime,
+) -> bool:
+    """Carry out an internal item in its own transaction; False when it failed."""
+    try:
+        jobs(uow, item, now)
+    except Exception:
+        log.exception("outbox job %s failed; it will be retried", item.id)
+        return False
+    uow.outbox.mark_final(item.id, OutboxStatus.DONE, None)
+    uow.commit()
     return True
 
 

@@ -59,6 +59,7 @@ def _deliver(services: Services, stop: threading.Event | None = None) -> Deliver
         services.whatsapp_sender,
         services.delivery_policy,
         should_stop=stop.is_set if stop else lambda: False,
+        jobs=services.fulfilment.run_job,
     )
 
 

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 def build_engine(url: str, **kwargs: Any) -> Engine:
     """Create an engine tuned for its backend."""
     parsed = make_url(url)
+    # Errors must never carry bound values into logs: they hold phone numbers and messages.
+    kwargs.setdefault("hide_parameters", True)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url, parsed.database, **kwargs)
     # No pre-ping: it costs a round trip per request. A connection that died is invalidated

@@ -142,9 +142,9 @@ class SqlOutbox:
         self._update(_MARK_RETRY, values)
 
     def mark_final(self, item_id: int, status: OutboxStatus, error: str | None) -> None:
-        """Dead-lettered or skipped: never tried again."""
-        if status not in (OutboxStatus.DEAD, OutboxStatus.SKIPPED):
-            raise ValueError(f"a final outbox status is dead or skipped, not {status}")
+        """Dead-lettered, skipped or (a job) done: never tried again."""
+        if status not in (OutboxStatus.DEAD, OutboxStatus.SKIPPED, OutboxStatus.DONE):
+            raise ValueError(f"a final outbox status is dead, skipped or done, not {status}")
         error = None if error is None else error[:MAX_ERROR]
         self._update(_MARK_FINAL, {"oid": item_id, "b_status": status.value, "b_error": error})
 

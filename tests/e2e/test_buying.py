@@ -43,7 +43,12 @@ def shop(services: Services, client: FlaskClient, twilio_stub: TwilioStub) -> It
 
 def deliver(services: Services) -> None:
     """One worker pass over the outbox."""
-    deliver_due(services.unit_of_work, services.whatsapp_sender, services.delivery_policy)
+    deliver_due(
+        services.unit_of_work,
+        services.whatsapp_sender,
+        services.delivery_policy,
+        jobs=services.fulfilment.run_job,
+    )
 
 
 def with_profile(client: FlaskClient) -> ChatUser:

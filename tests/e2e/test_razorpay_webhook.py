@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from flask import Flask
@@ -41,13 +42,21 @@ def test_link_paid_grants_and_tells_the_user_once(services: Services, client: Fl
     assert status_of(services, order) == "paid"
     assert grants(services, order) == 1
     assert paid_messages(services, order.order_id) == 1
-    # The report itself follows the receipt: text parts and a PDF link.
+    # The worker makes the report from one queued job: its text parts and a PDF link.
+    job = "SELECT count(*) FROM outbox WHERE dedupe_key = :k AND kind = 'prepare'"
+    assert count(services, job, k=f"prepare:{order.order_id}") == 1
+    for _ in range(2):  # preparing twice (a worker killed after the first) changes nothing
+        with services.unit_of_work() as uow:
+            services.fulfilment.prepare(uow, order.order_id, datetime.now(UTC))
+            uow.commit()
     pdf = count(
         services,
         "SELECT count(*) FROM outbox WHERE dedupe_key = :k AND media_url LIKE '%/media/reports/%'",
         k=f"report:order-{order.order_id}:pdf",
     )
     assert pdf == 1
+    spent = "SELECT count(*) FROM entitlement_ledger WHERE key = :k"
+    assert count(services, spent, k=f"consume:order-{order.order_id}") == 1
 
 
 def test_a_redelivered_event_is_a_no_op(services: Services, client: FlaskClient) -> None:

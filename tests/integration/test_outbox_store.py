@@ -144,7 +144,7 @@ def test_a_final_message_is_never_claimed_again(engine: Engine, final: OutboxSta
     [item] = claim(engine, now)
     with SqlAlchemyUnitOfWork(engine) as uow:
         uow.outbox.mark_final(item.id, final, "gave up")
-        with pytest.raises(ValueError, match="dead or skipped"):
+        with pytest.raises(ValueError, match="dead, skipped or done"):
             uow.outbox.mark_final(item.id, OutboxStatus.SENT, None)
         uow.commit()
     [following] = claim(engine, now)

@@ -313,3 +313,33 @@ def test_a_stop_request_ends_the_pass_between_messages() -> None:
     report = deliver_due(lambda: world.uow, sender, rules, lambda: NOW, lambda: next(asked))
 
     assert report.sent == 1 and world.row(2).status is OutboxStatus.PENDING
+
+
+def test_a_prepare_job_is_carried_out_in_its_transaction_not_sent() -> None:
+    world = World(item(kind="prepare", body="", template_variables={"order": "7"}))
+    done: list[str] = []
+
+    def job(uow: UnitOfWork, claimed: OutboxItem, now: datetime) -> None:
+        done.append(claimed.template_variables["order"])
+
+    sender = FakeSender()
+    rules = DeliveryPolicy(template_content_sid=TEMPLATE)
+    deliver_due(lambda: world.uow, sender, rules, clock=lambda: world.now, jobs=job)
+
+    assert done == ["7"] and sender.calls == []
+    assert world.row().status is OutboxStatus.DONE
+
+
+def test_a_failing_prepare_job_is_retried_later_with_nothing_half_done() -> None:
+    world = World(item(kind="prepare", body="", template_variables={"order": "7"}))
+
+    def job(uow: UnitOfWork, claimed: OutboxItem, now: datetime) -> None:
+        uow.outbox.mark_sent(99, "half-done", now)  # staged work the failure must drop
+        raise RuntimeError("the chart could not be computed")
+
+    rules = DeliveryPolicy(template_content_sid=TEMPLATE)
+    report = deliver_due(lambda: world.uow, FakeSender(), rules, clock=lambda: world.now, jobs=job)
+
+    assert report.retried == 1
+    assert world.row().status is OutboxStatus.PENDING and world.row().due > NOW
+    assert 99 not in world.outbox.rows

@@ -12,14 +12,15 @@ from backend.domain.entitlements import EntitlementCheck, Product
 from backend.domain.payments.ledger import balance, consume
 from backend.domain.payments.ledger_store import entitlement_check
 from backend.domain.payments.money import format_inr
-from backend.domain.payments.order_model import Order
-from backend.domain.payments.ports import OutboundMessage
+from backend.domain.payments.order_model import Order, OrderStatus
+from backend.domain.payments.ports import OutboundMessage, OutboxItem
 from backend.domain.ports import UnitOfWork
 from backend.domain.profile import BirthProfile
 from backend.domain.report import MediaTokens
 from bot_flows.products.words import Words, load_catalogs
 
 SHOP = load_catalogs("shop")
+PREPARE = "prepare"  # an outbox job the worker carries out instead of sending
 UNKNOWN_NAME = "…"  # a name the user erased
 # Birth profiles each product is made from.
 NEEDS = {Product.KUNDALI: 1, Product.MILAN: 2, Product.QNA: 0}
@@ -48,14 +49,37 @@ class Fulfilment:
             text = words("qna_ready", credits=credits)
             self.send(uow, order.user_id, "credits", f"credits:{order.id}", text, now)
             return
+        # Rendering a report takes a while: the worker does it, so the webhook answers fast.
+        job = OutboundMessage(
+            order.user_id,
+            PREPARE,
+            f"prepare:{order.id}",
+            "",
+            template_variables={"order": str(order.id)},
+        )
+        uow.outbox.enqueue(job, now)
+
+    def run_job(self, uow: UnitOfWork, item: OutboxItem, now: datetime) -> None:
+        """The outbox job queued by on_paid."""
+        self.prepare(uow, int(item.template_variables["order"]), now)
+
+    def prepare(self, uow: UnitOfWork, order_id: int, now: datetime) -> None:
+        """The worker's half of a paid report or match: queue its parts and spend the grant."""
+        order = uow.orders.get(order_id)
+        if order is None or order.status is not OrderStatus.PAID:
+            log.warning("order %s is not paid (any more): nothing prepared", order_id)
+            return
         profiles = self._profiles(uow, order)
         if profiles is None:
             # The user erased their birth details: nothing to make. The grant stays unspent,
             # so the product can still be had after entering the details again.
             log.warning("order %s paid, but its birth details were erased: not delivered", order.id)
             return
-        entitled = entitlement_check(uow.ledger, order.user_id)
         key = f"order-{order.id}"
+        entries = uow.ledger.entries(order.user_id, order.product)
+        if any(entry.key == f"consume:{key}" for entry in entries):
+            return  # prepared already: its grant is spent and its messages are queued
+        entitled = entitlement_check(uow.ledger, order.user_id)
         if order.product is Product.KUNDALI:
             self.deliver_report(uow, order.user_id, profiles[0], key, entitled, now)
         else:

@@ -112,6 +112,7 @@ class OutboxStatus(StrEnum):
     SENT = "sent"
     DEAD = "dead"  # gave up after the last retry; an operator looks at it
     SKIPPED = "skipped"  # the user said STOP before it went out
+    DONE = "done"  # an internal job (preparing a report), carried out by the worker
 
 
 @dataclass(frozen=True)
