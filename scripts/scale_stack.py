@@ -17,6 +17,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import redis
 import sqlalchemy as sa
 from bench_webhook import Server, bench_schema, free_port, start_server
 
@@ -102,6 +103,17 @@ def start_balancer(ports: tuple[int, ...], workdir: Path) -> Server:
     return Server("balancer", process, int(line), log)
 
 
+def forget_keys(redis_url: str, prefix: str) -> None:
+    """Delete this run's rate-limit keys from the shared Redis."""
+    client = redis.Redis.from_url(redis_url)
+    try:
+        keys = list(client.scan_iter(match=f"{prefix}*", count=1000))
+        for start in range(0, len(keys), 500):
+            client.delete(*keys[start : start + 500])
+    finally:
+        client.close()
+
+
 @contextmanager
 def running_stack(
     base_database_url: str, redis_url: str, twilio: tuple[str, str, str], workdir: Path
@@ -114,6 +126,7 @@ def running_stack(
         stack.callback(balancer.stop)
         public = f"http://127.0.0.1:{balancer.port}"  # the sandbox posts its webhooks here
         env = stack_env(database_url, redis_url, public, twilio)
+        stack.callback(forget_keys, redis_url, env["RATE_LIMIT_KEY_PREFIX"])
         web = [*boloastro(), "serve", "--host", "127.0.0.1", "--workers", "2", "--threads", "4"]
         for number, port in enumerate(ports, start=1):
             command = [*web, "--port", str(port)]
@@ -131,19 +144,23 @@ def wait_for_drain(
     engine = sa.create_engine(database_url)
     started = time.monotonic()
     try:
-        while time.monotonic() - started < timeout_s:
+        while True:
             with engine.connect() as conn:
                 pending, sent, recorded = conn.execute(sa.text(_PROGRESS)).one()
             if recorded >= events and pending == 0 and delivered() >= sent:
                 return time.monotonic() - started
+            if time.monotonic() - started > timeout_s:
+                raise RuntimeError(
+                    f"no drain in {timeout_s:.0f} s: {recorded} of {events} events recorded, "
+                    f"{pending} outbox rows pending, stub has {delivered()} of {sent} sent"
+                )
             time.sleep(0.5)
-        raise RuntimeError(f"the outbox did not drain in {timeout_s:.0f} s")
     finally:
         engine.dispose()
 
 
 _PROGRESS = (
-    "SELECT count(*) FILTER (WHERE status NOT IN ('sent', 'dead', 'skipped')),"
+    "SELECT count(*) FILTER (WHERE status = 'pending'),"
     " count(*) FILTER (WHERE status = 'sent'), (SELECT count(*) FROM payment_events)"
     " FROM outbox"
 )

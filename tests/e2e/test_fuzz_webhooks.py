@@ -222,3 +222,21 @@ def test_bodies_over_64_kb_are_refused_with_413(client: FlaskClient) -> None:
         response = post_raw(client, path, big, "application/x-www-form-urlencoded", {})
         assert response.status_code == 413, path
         assert response.get_json()["error"]["code"] == "request_entity_too_large"
+
+
+def test_inputs_the_fuzzer_once_crashed_on_are_answered(client: FlaskClient) -> None:
+    forged = post_raw(client, WHATSAPP, b"", "application/x-www-form-urlencoded",
+                      {"X-Twilio-Signature": "\x80"})  # fmt: skip
+    assert forged.status_code == 403  # was a 500: compare_digest refuses non-ASCII
+    digits = post_signed(client, message_form("+९१९८७६५४३२१०", "hi"))
+    assert digits.status_code == 400  # Devanagari digits are not an E.164 number
+    user = unique_phone()
+    for text in ("hi", "³"):  # "³".isdigit() but int("³") fails: was "something went wrong"
+        answer = post_signed(client, message_form(user, text))
+        assert answer.status_code == 200 and "went wrong" not in "".join(replies(answer))
+    for body in (b"[" * 5000, b'{"event": "x", "n": ' + b"9" * 5000 + b"}"):
+        signed = {"X-Razorpay-Signature": sign_webhook(body, RAZORPAY_WEBHOOK_SECRET)}
+        assert post_raw(client, RAZORPAY, body, "application/json", signed).status_code == 400
+    nul = json.dumps({"event": "payment.captured\x00", "created_at": 1}).encode()
+    signed = {"X-Razorpay-Signature": sign_webhook(nul, RAZORPAY_WEBHOOK_SECRET)}
+    assert post_raw(client, RAZORPAY, nul, "application/json", signed).status_code == 400
