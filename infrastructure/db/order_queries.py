@@ -16,7 +16,8 @@ ATTEMPTS = cast(Table, PaymentAttemptRow.__table__)
 USERS = cast(Table, UserRow.__table__)
 
 # Orders have no phone column: the user's number is the one the order's links are sent for.
-SELECT_ORDER = (
+# The user's language and STOP flag come along: the notification that follows needs them.
+_ORDER_WITH_USER = (
     select(
         ORDERS.c.id,
         ORDERS.c.user_id,
@@ -30,10 +31,11 @@ SELECT_ORDER = (
         ORDERS.c.profile_ids,
         ORDERS.c.payments,
         ORDERS.c.created_at,
+        USERS.c.language,
+        USERS.c.proactive_opt_out,
     )
-    .select_from(ORDERS.join(USERS, USERS.c.id == ORDERS.c.user_id))
-    .where(ORDERS.c.id == bindparam("oid"))
-)
+).select_from(ORDERS.join(USERS, USERS.c.id == ORDERS.c.user_id))
+SELECT_ORDER = _ORDER_WITH_USER.where(ORDERS.c.id == bindparam("oid"))
 # Only the order's row: locking the user too would serialise all of a user's orders.
 # NO KEY UPDATE: inserting an attempt or a ledger line for the order need not wait for it.
 LOCK_ORDER = SELECT_ORDER.with_for_update(of=ORDERS, key_share=True)
@@ -52,12 +54,23 @@ SELECT_ATTEMPTS = (
     .order_by(ATTEMPTS.c.id)  # insertion order: the last one is the newest link
 )
 
-# What an event may name an attempt by, each a unique column.
-ORDER_BY_ATTEMPT = {
-    column: select(ATTEMPTS.c.order_id).where(ATTEMPTS.c[column] == bindparam("key"))
+# What an event may name its order by, each a unique column: found and locked in one go.
+_ORDER_OF_ATTEMPT = {
+    column: select(ATTEMPTS.c.order_id)
+    .where(ATTEMPTS.c[column] == bindparam("key"))
+    .scalar_subquery()
     for column in ("link_id", "reference_id", "gateway_order_id")
 }
-ORDER_BY_PAYMENT = select(ORDERS.c.id).where(ORDERS.c.paid_payment_id == bindparam("key"))
+LOCK_ORDER_BY = {
+    column: _ORDER_WITH_USER.where(ORDERS.c.id == order_id).with_for_update(
+        of=ORDERS, key_share=True
+    )
+    for column, order_id in _ORDER_OF_ATTEMPT.items()
+} | {
+    "paid_payment_id": _ORDER_WITH_USER.where(
+        ORDERS.c.paid_payment_id == bindparam("key")
+    ).with_for_update(of=ORDERS, key_share=True)
+}
 
 # profile_ids is JSON (PostgreSQL's json has no equality), so callers compare it in Python.
 CANDIDATES = (

@@ -11,7 +11,18 @@ from backend.domain.entitlements import Product
 from backend.domain.payments.events import PaymentEvent
 from backend.domain.payments.order_model import OPEN_STATUSES, Order, OrderStatus
 from infrastructure.db import order_queries as q
-from infrastructure.db.order_rows import attempt_from, attempt_writes, order_from
+from infrastructure.db.order_rows import (
+    attempt_from,
+    attempt_writes,
+    attempts_of,
+    order_from,
+    order_writes,
+    stored_attempts,
+)
+from infrastructure.db.user_directory import SqlUserDirectory
+
+# An order's writable values and its attempts, as this transaction last read or wrote them.
+_Snapshot = tuple[dict[str, Any], dict[str, dict[str, Any]]]
 
 
 class SqlOrderRepository:
@@ -19,10 +30,16 @@ class SqlOrderRepository:
 
     PostgreSQL locks with SELECT … FOR UPDATE; SQLite already holds the database's write
     lock from BEGIN IMMEDIATE, so there the lock clause is simply not rendered.
+
+    Orders this transaction locked (or created) are remembered as read, so `save` writes
+    only what changed and need not read the attempts again: nobody else can change them
+    while the lock is held.
     """
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, users: SqlUserDirectory | None = None) -> None:
         self._conn = conn
+        self._users = users
+        self._held: dict[int, _Snapshot] = {}
 
     def create(
         self,
@@ -57,11 +74,12 @@ class SqlOrderRepository:
             "updated_at": now,
         }
         order.id = int(self._conn.execute(q.INSERT_ORDER, values).scalar_one())
+        self._remember(order)  # invisible to others until commit: as good as locked
         return order
 
     def get(self, order_id: int) -> Order | None:
         """The order with its attempts, locked until the unit of work ends."""
-        return self._load(q.LOCK_ORDER, order_id)
+        return self._load(q.LOCK_ORDER, {"oid": order_id}, lock=True)
 
     def find_for_event(self, event: PaymentEvent) -> Order | None:
         """The order the event is about, by the most direct id it carries, locked."""
@@ -74,15 +92,11 @@ class SqlOrderRepository:
             ("reference_id", event.reference_id),
             ("gateway_order_id", event.gateway_order_id),
         )
-        for column, key in keys:
+        for column, key in (*keys, ("paid_payment_id", event.payment_id)):
             if key:
-                order_id = self._conn.scalar(q.ORDER_BY_ATTEMPT[column], {"key": key})
-                if order_id is not None:
-                    return self.get(order_id)
-        if event.payment_id:
-            order_id = self._conn.scalar(q.ORDER_BY_PAYMENT, {"key": event.payment_id})
-            if order_id is not None:
-                return self.get(order_id)
+                order = self._load(q.LOCK_ORDER_BY[column], {"key": key}, lock=True)
+                if order is not None:
+                    return order
         return None
 
     def open_for(
@@ -105,25 +119,23 @@ class SqlOrderRepository:
         A payment id already paying another order raises IntegrityError: that is a bug to
         surface, never to paper over.
         """
-        result = self._conn.execute(
-            q.UPDATE_ORDER,
-            {
-                "oid": order.id,
-                "b_status": order.status.value,
-                "b_paid_payment_id": order.paid_payment_id,
-                "b_review_reason": order.review_reason,
-                "b_payments": {key: state.value for key, state in order.payments.items()},
-                "b_updated_at": datetime.now(UTC),
-            },
-        )
-        if result.rowcount != 1:
-            raise LookupError(f"order {order.id} does not exist")
-        stored = self._conn.execute(q.SELECT_ATTEMPTS, {"oid": order.id})
-        new, changed = attempt_writes(order, stored)
+        held = self._held.get(order.id)
+        values = order_writes(order)
+        if held is None or held[0] != values:
+            values.update(oid=order.id, b_updated_at=datetime.now(UTC))
+            if self._conn.execute(q.UPDATE_ORDER, values).rowcount != 1:
+                raise LookupError(f"order {order.id} does not exist")
+        if held is None:
+            attempts = stored_attempts(self._conn.execute(q.SELECT_ATTEMPTS, {"oid": order.id}))
+        else:
+            attempts = held[1]
+        new, changed = attempt_writes(order, attempts)
         if new:
             self._conn.execute(q.INSERT_ATTEMPTS, new)
         if changed:
             self._conn.execute(q.UPDATE_ATTEMPT, changed)
+        if held is not None:
+            self._remember(order)
 
     def retry_candidates(self, since: datetime, limit: int) -> list[int]:
         """Orders created since then whose newest link failed or expired, oldest first."""
@@ -148,18 +160,25 @@ class SqlOrderRepository:
         for row in self._conn.execute(q.CANDIDATES, params).all():
             if tuple(row.profile_ids or ()) != profile_ids:
                 continue
-            order = self._load(q.LOCK_ORDER if lock else q.SELECT_ORDER, row.id)
+            statement = q.LOCK_ORDER if lock else q.SELECT_ORDER
+            order = self._load(statement, {"oid": row.id}, lock=lock)
             # The candidates were read unlocked: a payment may have moved this one on since.
             if order is not None and order.status in statuses:
                 return order
         return None
 
-    def _load(self, statement: Executable, order_id: int) -> Order | None:
-        row = self._conn.execute(statement, {"oid": order_id}).first()
+    def _load(self, statement: Executable, params: dict[str, Any], lock: bool) -> Order | None:
+        row = self._conn.execute(statement, params).first()
         if row is None:
             return None
+        if self._users is not None:
+            self._users.remember(row.user_id, row)
         # Attempts are read after the order's lock is held, so they are current too.
-        attempts = [
-            attempt_from(a) for a in self._conn.execute(q.SELECT_ATTEMPTS, {"oid": order_id})
-        ]
-        return order_from(row, attempts)
+        attempts = [attempt_from(a) for a in self._conn.execute(q.SELECT_ATTEMPTS, {"oid": row.id})]
+        order = order_from(row, attempts)
+        if lock:
+            self._remember(order)
+        return order
+
+    def _remember(self, order: Order) -> None:
+        self._held[order.id] = (order_writes(order), attempts_of(order))

@@ -49,11 +49,30 @@ def order_from(row: Any, attempts: list[PaymentAttempt]) -> Order:
     )
 
 
+def order_writes(order: Order) -> dict[str, Any]:
+    """UPDATE_ORDER's values for what may change on an order (updated_at aside)."""
+    return {
+        "b_status": order.status.value,
+        "b_paid_payment_id": order.paid_payment_id,
+        "b_review_reason": order.review_reason,
+        "b_payments": {key: state.value for key, state in order.payments.items()},
+    }
+
+
+def attempts_of(order: Order) -> dict[str, dict[str, Any]]:
+    """The order's attempts as they would be stored, by reference id."""
+    return {attempt.reference_id: _attempt_values(attempt) for attempt in order.attempts}
+
+
+def stored_attempts(rows: Any) -> dict[str, dict[str, Any]]:
+    """SELECT_ATTEMPTS rows in the shape of attempts_of."""
+    return {row.reference_id: _row_values(row) for row in rows}
+
+
 def attempt_writes(
-    order: Order, stored_rows: Any
+    order: Order, stored: dict[str, dict[str, Any]]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Rows for INSERT_ATTEMPTS (new references) and UPDATE_ATTEMPT (changed ones)."""
-    stored = {row.reference_id: _row_values(row) for row in stored_rows}
     new: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
     for attempt in order.attempts:

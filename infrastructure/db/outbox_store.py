@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Connection, Executable, Table, bindparam, exists, select, update
 
 from backend.domain.payments.ports import OutboundMessage, OutboxItem, OutboxStatus
 from infrastructure.db.models import ConversationRow, UserRow, UTCDateTime
 from infrastructure.db.payment_models import OutboxRow
-from infrastructure.db.upsert import insert_ignoring_conflict
+from infrastructure.db.upsert import insert_ignoring_conflict_statement
 
 OUTBOX = cast(Table, OutboxRow.__table__)
 USERS = cast(Table, UserRow.__table__)
@@ -99,19 +100,16 @@ class SqlOutbox:
 
     def enqueue(self, message: OutboundMessage, now: datetime) -> bool:
         """Queue the message, due now; False when its dedupe key was already queued."""
-        values = {
-            "user_id": message.user_id,
-            "kind": message.kind,
-            "dedupe_key": message.dedupe_key,
-            "body": message.body,
-            "media_url": message.media_url,
-            "content": dict(message.template_variables),
-            "status": _PENDING,
-            "attempts": 0,
-            "next_attempt_at": now,
-            "created_at": now,
-        }
-        return insert_ignoring_conflict(self._conn, OUTBOX, values, ("dedupe_key",))
+        return self.enqueue_all((message,), now) == 1
+
+    def enqueue_all(self, messages: Sequence[OutboundMessage], now: datetime) -> int:
+        """Queue the messages, due now, ids in their order; how many were new."""
+        if not messages:
+            return 0
+        rows = [_values(message, now) for message in messages]
+        statement = insert_ignoring_conflict_statement(self._conn, OUTBOX, rows[0], ("dedupe_key",))
+        # A list of rows: SQLAlchemy sends them as one multi-row INSERT (insertmanyvalues).
+        return len(self._conn.execute(statement, rows).all())
 
     def claim_due(self, now: datetime, limit: int) -> list[OutboxItem]:
         """Due messages, oldest first and at most one per user, locked until the unit ends."""
@@ -162,3 +160,18 @@ class SqlOutbox:
     def _update(self, statement: Executable, values: dict[str, object]) -> None:
         if self._conn.execute(statement, values).rowcount != 1:
             raise LookupError(f"no outbox message {values['oid']}")
+
+
+def _values(message: OutboundMessage, now: datetime) -> dict[str, Any]:
+    return {
+        "user_id": message.user_id,
+        "kind": message.kind,
+        "dedupe_key": message.dedupe_key,
+        "body": message.body,
+        "media_url": message.media_url,
+        "content": dict(message.template_variables),
+        "status": _PENDING,
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
+    }

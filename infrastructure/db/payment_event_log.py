@@ -34,14 +34,15 @@ class SqlPaymentEventLog:
         payload_sha256: str,
         payment_id: str | None,
         now: datetime,
+        status: EventStatus,
     ) -> bool:
-        """Keep the event as received; False when this event id was already recorded."""
+        """Keep the event with that status; False when this event id was already recorded."""
         values = {
             "event_id": event_id,
             "event_type": event_type,
             "payload_sha256": payload_sha256,
             "payment_id": payment_id,
-            "status": EventStatus.RECEIVED.value,
+            "status": status.value,
             "error": None,
             "received_at": now,
         }

@@ -39,7 +39,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.conversations = SqlConversationRepository(self._conn)
         self.messages = SqlMessageLog(self._conn)
         self.users = SqlUserDirectory(self._conn)
-        self.orders = SqlOrderRepository(self._conn)
+        self.orders = SqlOrderRepository(self._conn, self.users)
         self.payment_events = SqlPaymentEventLog(self._conn)
         self.ledger = SqlLedgerStore(self._conn)
         self.outbox = SqlOutbox(self._conn)

@@ -16,9 +16,16 @@ def insert_ignoring_conflict(
 
     The unique index decides inside the database, so two concurrent callers can never both win.
     """
-    stmt = _statement(conn.dialect.name, table, tuple(values), conflict_on)
+    stmt = insert_ignoring_conflict_statement(conn, table, values, conflict_on)
     # RETURNING, not rowcount: the driver may report -1 for a skipped row.
     return conn.execute(stmt, values).first() is not None
+
+
+def insert_ignoring_conflict_statement(
+    conn: Connection, table: Table, values: dict[str, Any], conflict_on: tuple[str, ...]
+) -> Executable:
+    """The INSERT … ON CONFLICT DO NOTHING RETURNING id for rows shaped like `values`."""
+    return _statement(conn.dialect.name, table, tuple(values), conflict_on)
 
 
 @lru_cache(maxsize=64)

@@ -22,10 +22,19 @@ _SET_OPT_OUT = (
 
 
 class SqlUserDirectory:
-    """UserDirectory on the unit of work's connection; an unknown user id is a LookupError."""
+    """UserDirectory on the unit of work's connection; an unknown user id is a LookupError.
+
+    A user's row is read once per transaction: a repository that already read it along with
+    something else (an order) hands it over with `remember`.
+    """
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
+        self._rows: dict[int, Any] = {}
+
+    def remember(self, user_id: int, row: Any) -> None:
+        """A row with this user's phone, language and proactive_opt_out, read just now."""
+        self._rows[user_id] = row
 
     def phone_of(self, user_id: int) -> str:
         """The user's E.164 number."""
@@ -43,6 +52,7 @@ class SqlUserDirectory:
 
     def set_proactive_opt_out(self, user_id: int, opted_out: bool) -> None:
         """STOP (True) or START (False) for proactive messages."""
+        self._rows.pop(user_id, None)
         result = self._conn.execute(_SET_OPT_OUT, {"uid": user_id, "b_opt_out": opted_out})
         if result.rowcount != 1:
             raise LookupError(f"no user {user_id}")
@@ -52,7 +62,10 @@ class SqlUserDirectory:
         return bool(self._row(user_id).proactive_opt_out)
 
     def _row(self, user_id: int) -> Any:
-        row = self._conn.execute(_BY_ID, {"uid": user_id}).first()
+        row = self._rows.get(user_id)
         if row is None:
-            raise LookupError(f"no user {user_id}")
+            row = self._conn.execute(_BY_ID, {"uid": user_id}).first()
+            if row is None:
+                raise LookupError(f"no user {user_id}")
+            self._rows[user_id] = row
         return row

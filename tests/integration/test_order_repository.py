@@ -134,6 +134,66 @@ def test_save_updates_known_attempts_and_inserts_new_ones(engine: Engine) -> Non
     ]
 
 
+def updated_at(engine: Engine, order_id: int) -> datetime:
+    """When the order's row was last written."""
+    with engine.connect() as conn:
+        query = sa.text("SELECT updated_at FROM orders WHERE id = :oid")
+        value = conn.execute(query, {"oid": order_id}).scalar_one()
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+def test_saving_twice_in_one_transaction_keeps_both_changes(engine: Engine) -> None:
+    order = issued_order(engine)
+    payment_id = f"pay_{uuid.uuid4().hex[:12]}"
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        loaded = uow.orders.get(order.id)
+        assert loaded is not None
+        loaded.attempts[0].status = AttemptStatus.FAILED
+        uow.orders.save(loaded)
+        loaded.attempts[0].status = AttemptStatus.PAID
+        loaded.status = OrderStatus.PAID
+        loaded.paid_payment_id = payment_id
+        uow.orders.save(loaded)
+        uow.commit()
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        again = uow.orders.get(order.id)
+    assert again is not None
+    assert (again.status, again.paid_payment_id) == (OrderStatus.PAID, payment_id)
+    assert [a.status for a in again.attempts] == [AttemptStatus.PAID]
+
+
+def test_saving_an_unchanged_order_writes_nothing(engine: Engine) -> None:
+    order = issued_order(engine)
+    written = updated_at(engine, order.id)
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        loaded = uow.orders.get(order.id)
+        assert loaded is not None
+        uow.orders.save(loaded)
+        uow.commit()
+    assert updated_at(engine, order.id) == written
+
+
+def test_an_order_read_unlocked_is_still_saved_whole(engine: Engine) -> None:
+    order = issued_order(engine)
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        loaded = uow.orders.get(order.id)
+        assert loaded is not None
+        loaded.status = OrderStatus.PAID
+        loaded.paid_payment_id = f"pay_{uuid.uuid4().hex[:12]}"
+        uow.orders.save(loaded)
+        uow.commit()
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        # paid_for reads without a lock: save must not trust what it read then.
+        paid = uow.orders.paid_for(order.user_id, Product.KUNDALI, order.profile_ids)
+        assert paid is not None and paid.id == order.id
+        paid.attempts[0].status = AttemptStatus.PAID
+        uow.orders.save(paid)
+        uow.commit()
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        again = uow.orders.get(order.id)
+    assert again is not None and [a.status for a in again.attempts] == [AttemptStatus.PAID]
+
+
 def test_nothing_is_kept_without_commit(engine: Engine) -> None:
     user_id, phone = new_user(engine)
     with SqlAlchemyUnitOfWork(engine) as uow:

@@ -102,6 +102,25 @@ def test_a_message_is_queued_once_and_claimed_with_what_the_sender_needs(engine:
     assert item.last_inbound_at == now - MINUTE and item.opted_out is False
 
 
+def test_a_batch_is_queued_in_its_order_skipping_keys_already_queued(engine: Engine) -> None:
+    user_id, _ = new_user(engine)
+    now = earlier_now()
+    [old] = queue(engine, user_id, now)
+    keys = [f"test:{uuid.uuid4().hex}" for _ in range(3)]
+    batch = [old, keys[0], keys[1], keys[0], keys[2]]  # one queued before, one twice
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        messages = [OutboundMessage(user_id, "report", key, f"body {key}") for key in batch]
+        assert uow.outbox.enqueue_all(messages, now) == 3
+        assert uow.outbox.enqueue_all([], now) == 0
+        uow.commit()
+    bodies = []
+    for _ in range(4):  # one message per user per claim: deliver each in turn
+        [item] = claim(engine, now + MINUTE)
+        bodies.append(item.body)
+        sent(engine, item, now + MINUTE)
+    assert bodies == [old, *(f"body {key}" for key in keys)]
+
+
 def test_claims_are_due_only_and_in_order_one_message_per_user(engine: Engine) -> None:
     now = earlier_now()
     (alice, _), (bob, _) = new_user(engine), new_user(engine)

@@ -13,6 +13,7 @@ from infrastructure.db.payment_event_log import EVENTS
 from infrastructure.db.unit_of_work import SqlAlchemyUnitOfWork
 
 NOW = datetime(2026, 11, 22, 6, 0, tzinfo=UTC)
+RECEIVED = EventStatus.RECEIVED
 
 
 def stored(engine: Engine, event_id: str) -> tuple[str, str | None, str | None]:
@@ -28,10 +29,14 @@ def stored(engine: Engine, event_id: str) -> tuple[str, str | None, str | None]:
 def test_an_event_is_recorded_once_however_often_it_arrives(engine: Engine) -> None:
     event_id = f"evt_{uuid.uuid4().hex[:14]}"
     with SqlAlchemyUnitOfWork(engine) as uow:
-        assert uow.payment_events.record(event_id, "payment.captured", "ab" * 32, "pay_1", NOW)
+        assert uow.payment_events.record(
+            event_id, "payment.captured", "ab" * 32, "pay_1", NOW, RECEIVED
+        )
         uow.commit()
     with SqlAlchemyUnitOfWork(engine) as uow:
-        again = uow.payment_events.record(event_id, "payment.captured", "cd" * 32, "pay_1", NOW)
+        again = uow.payment_events.record(
+            event_id, "payment.captured", "cd" * 32, "pay_1", NOW, RECEIVED
+        )
         assert again is False
         uow.commit()
     assert stored(engine, event_id) == ("received", None, "pay_1")
@@ -40,8 +45,8 @@ def test_an_event_is_recorded_once_however_often_it_arrives(engine: Engine) -> N
 def test_finishing_notes_the_outcome_with_a_bounded_error(engine: Engine) -> None:
     applied, broken = (f"evt_{uuid.uuid4().hex[:14]}" for _ in range(2))
     with SqlAlchemyUnitOfWork(engine) as uow:
-        uow.payment_events.record(applied, "payment_link.paid", "ab" * 32, "pay_2", NOW)
-        uow.payment_events.record(broken, "refund.processed", "ab" * 32, None, NOW)
+        uow.payment_events.record(applied, "payment_link.paid", "ab" * 32, "pay_2", NOW, RECEIVED)
+        uow.payment_events.record(broken, "refund.processed", "ab" * 32, None, NOW, RECEIVED)
         uow.payment_events.finish(applied, EventStatus.APPLIED)
         uow.payment_events.finish(broken, EventStatus.ERROR, "bad " * 1000)
         uow.commit()
@@ -55,6 +60,6 @@ def test_an_event_not_committed_can_be_recorded_again(engine: Engine) -> None:
     """A request that failed before commit leaves nothing, so Razorpay's retry is applied."""
     event_id = f"evt_{uuid.uuid4().hex[:14]}"
     with SqlAlchemyUnitOfWork(engine) as uow:
-        assert uow.payment_events.record(event_id, "payment.failed", "ab" * 32, None, NOW)
+        assert uow.payment_events.record(event_id, "payment.failed", "ab" * 32, None, NOW, RECEIVED)
     with SqlAlchemyUnitOfWork(engine) as uow:
-        assert uow.payment_events.record(event_id, "payment.failed", "ab" * 32, None, NOW)
+        assert uow.payment_events.record(event_id, "payment.failed", "ab" * 32, None, NOW, RECEIVED)

@@ -50,6 +50,15 @@ def test_stop_and_start_switch_proactive_messages(engine: Engine) -> None:
         assert uow.users.proactive_opt_out(user_id) is False
 
 
+def test_stop_is_seen_at_once_by_the_transaction_that_read_the_user(engine: Engine) -> None:
+    user_id, _ = new_user(engine, language="hi")
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        assert uow.users.proactive_opt_out(user_id) is False
+        uow.users.set_proactive_opt_out(user_id, True)
+        assert uow.users.proactive_opt_out(user_id) is True
+        assert uow.users.language_of(user_id) == "hi"
+
+
 def test_an_unknown_user_id_is_a_lookup_error(engine: Engine) -> None:
     new_user(engine)  # a real user exists; the one asked about does not
     with SqlAlchemyUnitOfWork(engine) as uow:

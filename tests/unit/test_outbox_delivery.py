@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -37,6 +37,9 @@ class FakeOutbox:
         self.rows[item.id] = Row(item)
 
     def enqueue(self, message: OutboundMessage, now: datetime) -> bool:
+        raise NotImplementedError
+
+    def enqueue_all(self, messages: Sequence[OutboundMessage], now: datetime) -> int:
         raise NotImplementedError
 
     def claim_due(self, now: datetime, limit: int) -> list[OutboxItem]:

@@ -42,22 +42,19 @@ class Fulfilment:
     def on_paid(self, uow: UnitOfWork, order: Order, now: datetime) -> None:
         """Receipt, then the report, the credits or the match (the grant is already in)."""
         words = self.words(uow, order.user_id)
+        user = order.user_id
         receipt = words("paid", price=format_inr(order.amount_paise), order=order.id)
-        self.send(uow, order.user_id, "paid", f"paid:{order.id}", receipt, now)
+        messages = [OutboundMessage(user, "paid", f"paid:{order.id}", receipt)]
         if order.product is Product.QNA:
-            credits = balance(uow.ledger.entries(order.user_id, Product.QNA), Product.QNA)
+            credits = balance(uow.ledger.entries(user, Product.QNA), Product.QNA)
             text = words("qna_ready", credits=credits)
-            self.send(uow, order.user_id, "credits", f"credits:{order.id}", text, now)
-            return
-        # Rendering a report takes a while: the worker does it, so the webhook answers fast.
-        job = OutboundMessage(
-            order.user_id,
-            PREPARE,
-            f"prepare:{order.id}",
-            "",
-            template_variables={"order": str(order.id)},
-        )
-        uow.outbox.enqueue(job, now)
+            messages.append(OutboundMessage(user, "credits", f"credits:{order.id}", text))
+        else:
+            # Rendering a report takes a while: the worker does it, so the webhook answers fast.
+            variables = {"order": str(order.id)}
+            key = f"prepare:{order.id}"
+            messages.append(OutboundMessage(user, PREPARE, key, "", template_variables=variables))
+        uow.outbox.enqueue_all(messages, now)
 
     def run_job(self, uow: UnitOfWork, item: OutboxItem, now: datetime) -> None:
         """The outbox job queued by on_paid."""
@@ -115,17 +112,19 @@ class Fulfilment:
         words = self.words(uow, user_id)
         parts = kundali_report_messages(profile, words.language, now, entitled)
         intro = words("report_follows", name=profile.name)
-        self.send(uow, user_id, "report", f"report:{key}:0", intro, now)
-        for number, part in enumerate(parts, start=1):
-            self.send(uow, user_id, "report", f"report:{key}:{number}", part, now)
+        texts = [intro, *parts]
+        messages = [
+            OutboundMessage(user_id, "report", f"report:{key}:{number}", text)
+            for number, text in enumerate(texts)
+        ]
         assert profile.id is not None
         url = report_link(
             profile.id, words.language, self._tokens, self._policy.public_base_url, now
         )
-        message = OutboundMessage(
+        pdf = OutboundMessage(
             user_id, "report", f"report:{key}:pdf", words("report_pdf"), media_url=url
         )
-        uow.outbox.enqueue(message, now)
+        uow.outbox.enqueue_all([*messages, pdf], now)
 
     def _deliver_match(
         self,
@@ -139,9 +138,11 @@ class Fulfilment:
         words = self.words(uow, order.user_id)
         parts = kundali_milan(bride, groom, words.language, entitled)
         intro = words("match_follows", bride=bride.name, groom=groom.name)
-        self.send(uow, order.user_id, "match", f"match:{order.id}:0", intro, now)
-        for number, part in enumerate(parts, start=1):
-            self.send(uow, order.user_id, "match", f"match:{order.id}:{number}", part, now)
+        messages = [
+            OutboundMessage(order.user_id, "match", f"match:{order.id}:{number}", text)
+            for number, text in enumerate([intro, *parts])
+        ]
+        uow.outbox.enqueue_all(messages, now)
 
     def spend(
         self, uow: UnitOfWork, user_id: int, product: Product, key: str, now: datetime

@@ -28,12 +28,18 @@ def receive_payment_event(
     with uow:
         payment_id = event.payment_id if event else None
         recorded = uow.payment_events.record(
-            delivery.event_id, delivery.event_type, delivery.payload_sha256, payment_id, now
+            delivery.event_id,
+            delivery.event_type,
+            delivery.payload_sha256,
+            payment_id,
+            now,
+            EventStatus.APPLIED,
         )
         if not recorded:
             return None  # a redelivery: the first one already did everything
         status, error = _apply(delivery, uow, fulfilment, policy, now)
-        uow.payment_events.finish(delivery.event_id, status, error)
+        if status is not EventStatus.APPLIED:  # recorded as applied, the common outcome
+            uow.payment_events.finish(delivery.event_id, status, error)
         uow.commit()
     return status
 

@@ -115,7 +115,6 @@ class Sweeper:
         except InvalidEvent as exc:
             uow.payment_events.finish(event_id, EventStatus.ERROR, str(exc))
             return "errors"
-        uow.payment_events.finish(event_id, EventStatus.APPLIED)
         return order.status.value if order.status is not before else "unchanged"
 
     # --- retries ---------------------------------------------------------------------------
@@ -174,7 +173,7 @@ def _first_time(
     event_id = _event_id(link, kind)
     digest = hashlib.sha256(repr(event).encode()).hexdigest()
     return uow.payment_events.record(
-        event_id, f"reconcile.{kind.value}", digest, event.payment_id, now
+        event_id, f"reconcile.{kind.value}", digest, event.payment_id, now, EventStatus.APPLIED
     )
 
 

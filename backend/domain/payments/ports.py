@@ -5,6 +5,7 @@ Each is reached through the unit of work, so a payment's effects commit together
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -83,8 +84,14 @@ class PaymentEventLog(Protocol):
         payload_sha256: str,
         payment_id: str | None,
         now: datetime,
+        status: EventStatus,
     ) -> bool:
-        """Keep the event; False when this event id was already recorded."""
+        """Keep the event; False when this event id was already recorded.
+
+        `status` is what it is stored with: the outcome expected when it is recorded in the
+        transaction that applies it (nobody sees the row before that commits); `finish`
+        corrects it when the outcome differs.
+        """
         ...
 
     def finish(self, event_id: str, status: EventStatus, error: str | None = None) -> None:
@@ -136,6 +143,10 @@ class Outbox(Protocol):
 
     def enqueue(self, message: OutboundMessage, now: datetime) -> bool:
         """Queue the message; False when its dedupe key was already queued."""
+        ...
+
+    def enqueue_all(self, messages: Sequence[OutboundMessage], now: datetime) -> int:
+        """Queue the messages in order (one round trip); how many were not queued before."""
         ...
 
     def claim_due(self, now: datetime, limit: int) -> list[OutboxItem]:
