@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import sys
+import threading
 from collections.abc import MutableMapping
 from typing import Any, TextIO
 
@@ -37,6 +38,48 @@ class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
     @stream.setter
     def stream(self, value: TextIO) -> None:
         pass  # always the current sys.stderr
+
+
+# structlog method name → stdlib level
+_LEVELS = {
+    "debug": logging.DEBUG,
+    "info": logging.INFO,
+    "warning": logging.WARNING,
+    "error": logging.ERROR,
+    "exception": logging.ERROR,
+    "critical": logging.CRITICAL,
+}
+
+
+class _StderrLine:
+    """structlog's logger: writes each rendered event as one line on the current sys.stderr.
+
+    Named like the stdlib logger whose level it follows (see _drop_below_level).
+    """
+
+    _lock = threading.Lock()  # one line at a time from a threaded worker
+
+    def __init__(self, name: str | None = None, *_: Any) -> None:
+        self.name = name or "boloastro"
+        self._levels = logging.getLogger(self.name)
+
+    def enabled_for(self, method: str) -> bool:
+        """Whether the stdlib logger of this name lets a record of this level through."""
+        return not self._levels.disabled and self._levels.isEnabledFor(_LEVELS[method])
+
+    def msg(self, line: str) -> None:
+        with self._lock:
+            sys.stderr.write(line + "\n")
+
+    debug = info = warning = error = critical = exception = msg
+
+
+def _drop_below_level(
+    logger: Any, method: str, event_dict: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    if not logger.enabled_for(method):
+        raise structlog.DropEvent
+    return event_dict
 
 
 def redact_text(text: str) -> str:
@@ -87,26 +130,28 @@ def configure_logging(level: str | None = None) -> None:
     """
     name = (level or os.environ.get("LOG_LEVEL") or DEFAULT_LEVEL).upper()
     numeric = logging.getLevelNamesMapping().get(name, logging.INFO)
+    rendering: list[Processor] = [
+        # A plain traceback string: dict_tracebacks would add local variables (bodies).
+        structlog.processors.format_exc_info,
+        redact,
+        structlog.processors.JSONRenderer(),
+    ]
+    # structlog's own events (a line per request) skip the stdlib machinery, which costs
+    # several times the rendering; levels still come from the stdlib loggers of the same name.
     structlog.configure(
         processors=[
-            structlog.stdlib.filter_by_level,
+            _drop_below_level,
             *_shared(),
             structlog.processors.StackInfoRenderer(),
-            structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+            *rendering,
         ],
-        logger_factory=structlog.stdlib.LoggerFactory(),
-        wrapper_class=structlog.stdlib.BoundLogger,
+        logger_factory=_StderrLine,
+        wrapper_class=structlog.BoundLogger,
         cache_logger_on_first_use=True,
     )
     formatter = structlog.stdlib.ProcessorFormatter(
         foreign_pre_chain=[*_shared(), structlog.stdlib.ExtraAdder(), _drop_formatter_leftovers],
-        processors=[
-            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
-            # A plain traceback string: dict_tracebacks would add local variables (bodies).
-            structlog.processors.format_exc_info,
-            redact,
-            structlog.processors.JSONRenderer(),
-        ],
+        processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, *rendering],
     )
     handler = _CurrentStderr()
     handler.setFormatter(formatter)

@@ -6,7 +6,6 @@ X-Request-Id, which is taken from the caller when sane and echoed in the respons
 
 from __future__ import annotations
 
-import logging
 import re
 import time
 import uuid
@@ -24,7 +23,7 @@ _ROUTINE = frozenset({"/healthz", "/readyz", "/metrics"})
 # Where the user's number is in the form: Twilio posts it as From (messages) or To (status).
 _PHONE_FIELD = {"/webhooks/twilio/whatsapp": "From", "/webhooks/twilio/status": "To"}
 
-log = structlog.stdlib.get_logger("boloastro.request")
+log = structlog.get_logger("boloastro.request")
 
 
 def install(app: Flask) -> None:
@@ -58,7 +57,7 @@ def _finish(response: Response) -> Response:
     if tag is not None:
         fields["phone_hash"] = tag
     routine = route in _ROUTINE and response.status_code < 400
-    log.log(logging.DEBUG if routine else logging.INFO, "request", **fields)
+    (log.debug if routine else log.info)("request", **fields)
     return response
 
 
