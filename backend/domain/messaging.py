@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from typing import Protocol
 
+# How far a sent message has got, by the provider's status (Twilio's names). Status callbacks
+# may arrive out of order, so a status is kept only when it is at least as far as the one
+# stored; one not listed ranks with "queued" and never hides a known later one.
+DELIVERY_PROGRESS: dict[str, int] = {
+    "accepted": 0,
+    "scheduled": 0,
+    "queued": 0,
+    "sending": 1,
+    "sent": 2,
+    "delivered": 3,
+    "undelivered": 3,
+    "failed": 3,
+    "read": 4,
+}
+UNKNOWN_PROGRESS = 0
+
 
 class DeliveryError(Exception):
     """The provider did not take the message; `permanent` means retrying cannot help."""

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Executable, Table, bindparam, exists, select, update
+from sqlalchemy import Connection, Executable, Table, bindparam, case, exists, select, update
 
+from backend.domain.messaging import DELIVERY_PROGRESS, UNKNOWN_PROGRESS
 from backend.domain.payments.ports import OutboundMessage, OutboxItem, OutboxStatus
 from infrastructure.db.models import ConversationRow, UserRow, UTCDateTime
 from infrastructure.db.payment_models import OutboxRow
@@ -84,10 +85,21 @@ _MARK_FINAL = (
         last_error=bindparam("b_error"),
     )
 )
+_STORED_PROGRESS = case(
+    (OUTBOX.c.delivery_status.is_(None), -1),
+    *((OUTBOX.c.delivery_status == name, rank) for name, rank in DELIVERY_PROGRESS.items()),
+    else_=UNKNOWN_PROGRESS,
+)
+_NOT_BEHIND = bindparam("b_rank") >= _STORED_PROGRESS
+# Matches the row whenever the sid is known; changes it only when the status is not behind.
+# Evaluated on the row as locked, so two callbacks racing for one message cannot regress it.
 _DELIVERY = (
     update(OUTBOX)
     .where(OUTBOX.c.provider_sid == bindparam("sid"))
-    .values(delivery_status=bindparam("b_status"), delivery_error=bindparam("b_error"))
+    .values(
+        delivery_error=case((_NOT_BEHIND, bindparam("b_error")), else_=OUTBOX.c.delivery_error),
+        delivery_status=case((_NOT_BEHIND, bindparam("b_status")), else_=OUTBOX.c.delivery_status),
+    )
     .returning(OUTBOX.c.id)
 )
 
@@ -149,9 +161,13 @@ class SqlOutbox:
     def record_delivery_status(
         self, provider_sid: str, status: str, error_code: str | None
     ) -> bool:
-        """The provider's status callback; False when no message has this sid."""
+        """The provider's status callback; False when no message has this sid.
+
+        A status behind the one stored (a late "sent" after "delivered") is not kept.
+        """
         values = {
             "sid": provider_sid,
+            "b_rank": DELIVERY_PROGRESS.get(status, UNKNOWN_PROGRESS),
             "b_status": status[:_DELIVERY_FIELD],
             "b_error": None if error_code is None else error_code[:_DELIVERY_FIELD],
         }

@@ -193,6 +193,34 @@ def test_a_sent_message_records_its_sid_and_delivery_status(engine: Engine) -> N
     assert column(engine, "delivery_error", item.id) == "63016"
 
 
+@pytest.mark.parametrize(
+    ("arrivals", "kept"),
+    [
+        (["sent", "delivered", "read"], "read"),
+        (["read", "delivered", "sent", "queued"], "read"),  # callbacks out of order
+        (["delivered", "sent"], "delivered"),
+        (["sent", "undelivered", "sent"], "undelivered"),
+        (["queued", "some_new_status"], "some_new_status"),
+        (["sent", "some_new_status"], "sent"),
+    ],
+)
+def test_a_late_status_callback_never_moves_a_message_back(
+    engine: Engine, arrivals: list[str], kept: str
+) -> None:
+    now = earlier_now()
+    user_id, _ = new_user(engine)
+    queue(engine, user_id, now)
+    [item] = claim(engine, now)
+    sid = sent(engine, item, now + MINUTE)
+    for status in arrivals:
+        with SqlAlchemyUnitOfWork(engine) as uow:
+            error = "30008" if status == "undelivered" else None
+            assert uow.outbox.record_delivery_status(sid, status, error) is True
+            uow.commit()
+    assert column(engine, "delivery_status", item.id) == kept
+    assert column(engine, "delivery_error", item.id) == ("30008" if kept == "undelivered" else None)
+
+
 def test_two_workers_never_share_a_message_nor_overtake_a_user(pg_engine: Engine) -> None:
     """Worker A holds alice's first message: B skips it, and her second must wait for it."""
     now = earlier_now()
