@@ -10,6 +10,7 @@ from flask import Blueprint, Response, current_app, request
 from backend.api.errors import json_error
 from backend.api.twiml import twiml
 from backend.application.inbound_message import InboundMessage, handle_inbound_message
+from backend.application.notices import notice_for
 from backend.application.rate_limits import screen_inbound
 from backend.bootstrap import Services
 from backend.domain.phone import InvalidPhoneNumber, parse_e164, phone_hash
@@ -17,9 +18,7 @@ from backend.domain.phone import InvalidPhoneNumber, parse_e164, phone_hash
 log = logging.getLogger(__name__)
 blueprint = Blueprint("twilio", __name__)
 
-SORRY = "Sorry — something went wrong on our side. Please send your message again in a minute."
 MAX_MESSAGE_CHARS = 4096  # WhatsApp's own limit for a text message
-TOO_LONG = "Sorry, that message is too long for me. Please send a shorter one (or type *menu*)."
 # Twilio's sids: two capital letters and 32 hex digits; anything else is not from Twilio.
 _SID = re.compile(r"\A[A-Z]{2}[0-9a-zA-Z]{10,62}\Z")
 # C0 controls but tab/newline/CR, DEL, and the noncharacters XML cannot carry either:
@@ -70,7 +69,7 @@ def whatsapp() -> Response | tuple[Response, int]:
         return twiml(held)
     if len(message.body) > MAX_MESSAGE_CHARS:
         # WhatsApp never sends more, so nothing is stored; the user still gets an answer.
-        return twiml([TOO_LONG])
+        return twiml([notice_for("too_long", message.phone, services.unit_of_work)])
     try:
         result = handle_inbound_message(
             message,
@@ -82,5 +81,5 @@ def whatsapp() -> Response | tuple[Response, int]:
     except Exception:
         # The transaction rolled back, so nothing half-applied; ask the user to resend.
         log.exception("inbound message failed", extra={"phone": phone_hash(message.phone)})
-        return twiml([SORRY])
+        return twiml([notice_for("try_again", message.phone, services.unit_of_work)])
     return twiml(result.replies)

@@ -11,15 +11,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from backend.application.notices import notice_for
 from backend.domain.phone import phone_hash
 from backend.domain.ports import UnitOfWork
 from backend.domain.rate_limit import RateLimiter, Verdict
-from bot_flows import catalog
 
 log = logging.getLogger(__name__)
-
-# Before a user has chosen a language, the notice goes in both languages the menu opens with.
-_FALLBACK_LANGUAGES = ("en", "hi")
 
 
 def screen_inbound(
@@ -35,23 +32,6 @@ def screen_inbound(
         return []
     if decision.verdict is Verdict.NOTIFY:
         log.info("rate limited", extra={"phone": phone_hash(phone)})
-        return [slow_down_notice(_language_of(phone, unit_of_work))]
+        # One read, once per window per flooding number.
+        return [notice_for("slow_down", phone, unit_of_work)]
     return None
-
-
-def slow_down_notice(language: str | None) -> str:
-    """The "please slow down" text in the user's language, or English and Hindi."""
-    if language in catalog.LANGUAGES:
-        return catalog.text(language, "slow_down")
-    return "\n\n".join(catalog.text(code, "slow_down") for code in _FALLBACK_LANGUAGES)
-
-
-def _language_of(phone: str, unit_of_work: Callable[[], UnitOfWork]) -> str | None:
-    # One read, once per window per flooding number; the notice must go out even when it fails.
-    try:
-        with unit_of_work() as uow:
-            user_id = uow.users.user_id_for(phone)
-            return None if user_id is None else uow.users.language_of(user_id)
-    except Exception:
-        log.warning("language lookup failed", exc_info=True, extra={"phone": phone_hash(phone)})
-        return None

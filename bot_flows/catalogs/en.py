@@ -51,6 +51,8 @@ MESSAGES: dict[str, str] = {
     "slow_down": (
         "You're sending messages very fast 🙏 Please wait a little, then send your message again."
     ),
+    "too_long": "Sorry, that message is too long for me. Please send a shorter one (or type *menu*).",
+    "try_again": "Sorry — something went wrong on our side. Please send your message again in a minute.",
     "invalid_choice": "Please reply with one of the numbers shown.",
     "cancelled": "Cancelled. Nothing new was saved.",
     "erase_confirm": (

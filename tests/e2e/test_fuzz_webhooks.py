@@ -25,6 +25,7 @@ from werkzeug.test import EnvironBuilder, TestResponse
 from werkzeug.wrappers import Request
 
 from backend.bootstrap import Services
+from bot_flows import catalog
 from infrastructure.razorpay.signatures import sign_webhook
 from infrastructure.twilio.signatures import sign_like_twilio
 from tests.e2e.webhook_strategies import (
@@ -39,7 +40,7 @@ from tests.e2e.webhook_strategies import (
     STATUS_FORM,
 )
 from tests.support import PUBLIC_BASE_URL, RAZORPAY_WEBHOOK_SECRET, TEST_AUTH_TOKEN
-from tests.whatsapp import message_form, post_signed, replies, unique_phone
+from tests.whatsapp import ChatUser, message_form, post_signed, replies, unique_phone
 
 WHATSAPP, STATUS, RAZORPAY = (
     "/webhooks/twilio/whatsapp",
@@ -214,6 +215,14 @@ def test_a_message_longer_than_whatsapp_allows_gets_a_friendly_reply(
             {"s": form["MessageSid"]},
         ).scalar_one()
     assert stored == 0, "an oversized message is answered, not stored"
+
+
+def test_the_too_long_notice_speaks_the_users_language(client: FlaskClient) -> None:
+    user = ChatUser(client)
+    user.send("hi")
+    user.send("2")  # हिन्दी
+    [notice] = user.send("बहुत " * 1_500)
+    assert notice == catalog.MESSAGES["hi"]["too_long"]
 
 
 def test_bodies_over_64_kb_are_refused_with_413(client: FlaskClient) -> None:
