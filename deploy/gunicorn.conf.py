@@ -28,5 +28,6 @@ graceful_timeout = _options["graceful_timeout"]
 keepalive = _options["keepalive"]
 reuse_port = _options["reuse_port"]
 accesslog = _options["accesslog"]
+logger_class = _options["logger_class"]
 # `boloastro serve` builds the app once before forking; do the same here.
 preload_app = True

@@ -6,6 +6,22 @@ from collections.abc import Callable
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
+from gunicorn.glogging import Logger
+
+
+class JsonLogger(Logger):  # type: ignore[misc]
+    """gunicorn's own lines (booting, worker timeouts) through the app's JSON logging.
+
+    gunicorn gives its loggers their own plain-text handlers; without them its records reach
+    the root logger, where backend.logging_setup renders one JSON line per record.
+    """
+
+    def setup(self, cfg: Any) -> None:
+        super().setup(cfg)
+        for logger in (self.error_log, self.access_log):
+            for handler in list(logger.handlers):
+                logger.removeHandler(handler)
+            logger.propagate = True
 
 
 class _Embedded(BaseApplication):  # type: ignore[misc]
@@ -36,6 +52,7 @@ def gunicorn_options(host: str, port: int, workers: int, threads: int = 4) -> di
         # instead of letting one worker accept most of them.
         "reuse_port": True,
         "accesslog": None,
+        "logger_class": JsonLogger,
     }
 
 

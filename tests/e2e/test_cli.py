@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -103,7 +104,8 @@ def test_migrate_then_serve_under_gunicorn(tmp_path: Path) -> None:
         [*command, "serve", "--port", str(port), "--workers", "1"],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         ready = None
@@ -118,7 +120,10 @@ def test_migrate_then_serve_under_gunicorn(tmp_path: Path) -> None:
         assert ready.json()["checks"] == {"database": "ok"}
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        _, stderr = server.communicate(timeout=30)
+    # gunicorn's own lines too: one JSON object per line, nothing else.
+    records = [json.loads(line) for line in stderr.splitlines()]
+    assert any(r["logger"] == "gunicorn.error" and "Booting worker" in r["event"] for r in records)
 
 
 def test_migrate_reports_an_unreachable_database_in_one_line(
