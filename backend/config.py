@@ -59,6 +59,9 @@ class Settings(BaseSettings):
     admin_rate_limit_per_minute: int = Field(default=60, gt=0)
     # Several deployments (or test runs) can share one Redis under different prefixes.
     rate_limit_key_prefix: str = Field(default="boloastro-rl", min_length=1, max_length=64)
+    # Proxies in front of the app that append to X-Forwarded-For: the client's address is
+    # taken that many hops back (admin rate limits are per client IP). 0: no proxy is trusted.
+    trusted_proxy_hops: int = Field(default=0, ge=0, le=5)
 
     @field_validator("public_base_url")
     @classmethod

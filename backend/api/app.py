@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backend.api import (
     admin,
@@ -44,4 +45,8 @@ def create_app(services: Services) -> Flask:
     if settings.payment_gateway == "sandbox" and not settings.is_production:
         app.register_blueprint(sandbox.blueprint)
     register_error_handlers(app)
+    if settings.trusted_proxy_hops:
+        # Only X-Forwarded-For: Twilio signatures are checked against PUBLIC_BASE_URL anyway.
+        hops = settings.trusted_proxy_hops
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=0, x_host=0)  # type: ignore[method-assign]
     return app

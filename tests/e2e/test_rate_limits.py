@@ -130,6 +130,24 @@ def test_admin_calls_are_limited_per_ip_and_metrics_share_the_budget(client: Fla
     assert guesses == [401] * ADMIN_LIMIT + [429]
 
 
+def test_behind_a_trusted_proxy_each_client_ip_has_its_own_budget(database_url: str) -> None:
+    services = limited_services(database_url, trusted_proxy_hops=1)
+    try:
+        client = create_app(services).test_client()
+
+        def get(forwarded_for: str) -> int:
+            headers = {"Authorization": f"Bearer {ADMIN_KEY}", "X-Forwarded-For": forwarded_for}
+            proxy = {"REMOTE_ADDR": "10.0.0.1"}  # every request comes through the proxy
+            return client.get(ORDERS, headers=headers, environ_base=proxy).status_code
+
+        assert [get("203.0.113.7") for _ in range(ADMIN_LIMIT + 1)][-1] == 429
+        assert get("198.51.100.9") == 200  # another client behind the same proxy
+        # A client cannot pick its address: only the hop the proxy appended counts.
+        assert get("198.51.100.9, 203.0.113.7") == 429
+    finally:
+        services.close()
+
+
 def test_chat_continues_and_admin_fails_closed_when_redis_stops(
     database_url: str, own_redis: RedisServer
 ) -> None:
