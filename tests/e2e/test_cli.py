@@ -88,7 +88,8 @@ def test_bad_input_is_one_line_and_exit_2(
     assert err.startswith("boloastro: ") and err.count("\n") == 1
 
 
-def test_migrate_then_serve_under_gunicorn(tmp_path: Path) -> None:
+def served(tmp_path: Path, *options: str) -> tuple[subprocess.Popen[str], int]:
+    """`boloastro migrate`, then `boloastro serve` on a free port, answering /readyz."""
     port = free_port()
     env = {
         **os.environ,
@@ -101,26 +102,34 @@ def test_migrate_then_serve_under_gunicorn(tmp_path: Path) -> None:
     migrated = subprocess.run([*command, "migrate"], env=env, capture_output=True, text=True)
     assert migrated.returncode == 0, migrated.stderr
     server = subprocess.Popen(
-        [*command, "serve", "--port", str(port), "--workers", "1"],
+        [*command, "serve", "--port", str(port), *options],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
-    try:
-        ready = None
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                ready = requests.get(f"http://127.0.0.1:{port}/readyz", timeout=1)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.2)
-        assert ready is not None and ready.status_code == 200
-        assert ready.json()["checks"] == {"database": "ok"}
-    finally:
-        server.terminate()
-        _, stderr = server.communicate(timeout=30)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            ready = requests.get(f"http://127.0.0.1:{port}/readyz", timeout=1)
+        except requests.ConnectionError:
+            time.sleep(0.2)
+            continue
+        assert ready.status_code == 200 and ready.json()["checks"] == {"database": "ok"}
+        return server, port
+    server.kill()
+    raise AssertionError("boloastro serve did not answer /readyz within 30 s")
+
+
+def stop(server: subprocess.Popen[str]) -> str:
+    """Stop the server the way a supervisor does; what it wrote to stderr."""
+    server.terminate()
+    return server.communicate(timeout=30)[1]
+
+
+def test_migrate_then_serve_under_gunicorn(tmp_path: Path) -> None:
+    server, _ = served(tmp_path, "--workers", "1")
+    stderr = stop(server)
     # gunicorn's own lines too: one JSON object per line, nothing else.
     records = [json.loads(line) for line in stderr.splitlines()]
     assert any(r["logger"] == "gunicorn.error" and "Booting worker" in r["event"] for r in records)
