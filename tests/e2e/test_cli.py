@@ -108,17 +108,21 @@ def served(tmp_path: Path, *options: str) -> tuple[subprocess.Popen[str], int]:
         stderr=subprocess.PIPE,
         text=True,
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            ready = requests.get(f"http://127.0.0.1:{port}/readyz", timeout=1)
-        except requests.ConnectionError:
-            time.sleep(0.2)
-            continue
-        assert ready.status_code == 200 and ready.json()["checks"] == {"database": "ok"}
-        return server, port
-    server.kill()
-    raise AssertionError("boloastro serve did not answer /readyz within 30 s")
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                ready = requests.get(f"http://127.0.0.1:{port}/readyz", timeout=1)
+            except requests.ConnectionError:
+                time.sleep(0.2)
+                continue
+            assert ready.status_code == 200 and ready.json()["checks"] == {"database": "ok"}
+            return server, port
+        raise AssertionError("boloastro serve did not answer /readyz within 30 s")
+    except BaseException:
+        server.kill()
+        server.communicate(timeout=30)
+        raise
 
 
 def stop(server: subprocess.Popen[str]) -> str:
