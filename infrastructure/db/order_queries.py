@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Select, Table, bindparam, func, insert, select, update
 
 from backend.domain.payments.order_model import AttemptStatus, OrderStatus
 from infrastructure.db.models import UserRow, UTCDateTime
@@ -36,9 +36,15 @@ _ORDER_WITH_USER = (
     )
 ).select_from(ORDERS.join(USERS, USERS.c.id == ORDERS.c.user_id))
 SELECT_ORDER = _ORDER_WITH_USER.where(ORDERS.c.id == bindparam("oid"))
-# Only the order's row: locking the user too would serialise all of a user's orders.
-# NO KEY UPDATE: inserting an attempt or a ledger line for the order need not wait for it.
-LOCK_ORDER = SELECT_ORDER.with_for_update(of=ORDERS, key_share=True)
+
+
+def _locked(statement: Select[Any]) -> Select[Any]:
+    # Only the order's row: locking the user too would serialise all of a user's orders.
+    # NO KEY UPDATE: inserting an attempt or a ledger line for the order need not wait for it.
+    return statement.with_for_update(of=ORDERS, key_share=True)
+
+
+LOCK_ORDER = _locked(SELECT_ORDER)
 
 SELECT_ATTEMPTS = (
     select(
@@ -62,14 +68,10 @@ _ORDER_OF_ATTEMPT = {
     for column in ("link_id", "reference_id", "gateway_order_id")
 }
 LOCK_ORDER_BY = {
-    column: _ORDER_WITH_USER.where(ORDERS.c.id == order_id).with_for_update(
-        of=ORDERS, key_share=True
-    )
+    column: _locked(_ORDER_WITH_USER.where(ORDERS.c.id == order_id))
     for column, order_id in _ORDER_OF_ATTEMPT.items()
 } | {
-    "paid_payment_id": _ORDER_WITH_USER.where(
-        ORDERS.c.paid_payment_id == bindparam("key")
-    ).with_for_update(of=ORDERS, key_share=True)
+    "paid_payment_id": _locked(_ORDER_WITH_USER.where(ORDERS.c.paid_payment_id == bindparam("key")))
 }
 
 # profile_ids is JSON (PostgreSQL's json has no equality), so callers compare it in Python.

@@ -36,7 +36,7 @@ class SqlOrderRepository:
     while the lock is held.
     """
 
-    def __init__(self, conn: Connection, users: SqlUserDirectory | None = None) -> None:
+    def __init__(self, conn: Connection, users: SqlUserDirectory) -> None:
         self._conn = conn
         self._users = users
         self._held: dict[int, _Snapshot] = {}
@@ -91,8 +91,9 @@ class SqlOrderRepository:
             ("link_id", event.link_id),
             ("reference_id", event.reference_id),
             ("gateway_order_id", event.gateway_order_id),
+            ("paid_payment_id", event.payment_id),
         )
-        for column, key in (*keys, ("paid_payment_id", event.payment_id)):
+        for column, key in keys:
             if key:
                 order = self._load(q.LOCK_ORDER_BY[column], {"key": key}, lock=True)
                 if order is not None:
@@ -171,8 +172,7 @@ class SqlOrderRepository:
         row = self._conn.execute(statement, params).first()
         if row is None:
             return None
-        if self._users is not None:
-            self._users.remember(row.user_id, row)
+        self._users.remember(row.user_id, row)
         # Attempts are read after the order's lock is held, so they are current too.
         attempts = [attempt_from(a) for a in self._conn.execute(q.SELECT_ATTEMPTS, {"oid": row.id})]
         order = order_from(row, attempts)

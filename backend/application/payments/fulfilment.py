@@ -112,10 +112,9 @@ class Fulfilment:
         words = self.words(uow, user_id)
         parts = kundali_report_messages(profile, words.language, now, entitled)
         intro = words("report_follows", name=profile.name)
-        texts = [intro, *parts]
         messages = [
             OutboundMessage(user_id, "report", f"report:{key}:{number}", text)
-            for number, text in enumerate(texts)
+            for number, text in enumerate([intro, *parts])
         ]
         assert profile.id is not None
         url = report_link(
