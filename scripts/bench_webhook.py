@@ -483,6 +483,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Sign the load, then serve and measure each target in turn; 1 if any request failed."""
+    results = measure_targets(args)
+    print_table(results)
+    return 1 if any(r.errors for r in results.values()) else 0
+
+
+def measure_targets(args: argparse.Namespace) -> dict[str, LoadResult]:
+    """Each target served, driven and measured in turn; servers stopped, schemas dropped."""
     token = secrets.token_hex(16)
     env = {
         **os.environ,
@@ -525,8 +532,7 @@ def run(args: argparse.Namespace) -> int:
                 server.stop()
             r = results[target]
             print(f"  {r.requests} requests, {r.rate:.1f} req/s, p95 {r.percentile_ms(95):.2f} ms")
-    print_table(results)
-    return 1 if any(r.errors for r in results.values()) else 0
+    return results
 
 
 if __name__ == "__main__":
