@@ -312,10 +312,12 @@ def main(argv: list[str] | None = None) -> int:
         limiter = limiter_ms(args.redis_url)
         request = request_ms()
     except (RuntimeError, OSError, sa.exc.SQLAlchemyError, psycopg.Error) as exc:
-        print(f"bench_floor: {str(exc).strip().splitlines()[0]}", file=sys.stderr)
+        first = (str(exc).strip() or type(exc).__name__).splitlines()[0]
+        print(f"bench_floor: {first}", file=sys.stderr)
         return 2
     except subprocess.CalledProcessError as exc:
-        print(f"bench_floor: pgbench failed: {exc.stderr.strip()[-300:]}", file=sys.stderr)
+        last = (exc.stderr or "").strip().splitlines()[-1:] or ["no message"]
+        print(f"bench_floor: pgbench exited with {exc.returncode}: {last[0]}", file=sys.stderr)
         return 2
     cores = os.cpu_count() or 1
     floor = bare + postgres + driver + limiter + request
