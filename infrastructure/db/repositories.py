@@ -13,6 +13,7 @@ from backend.domain.ports import ConcurrentUpdate, ConversationRepository, Messa
 from backend.domain.profile import BirthProfile
 from infrastructure.db.models import BirthProfileRow, ConversationRow, MessageRow, UserRow
 from infrastructure.db.upsert import insert_ignoring_conflict
+from infrastructure.db.user_directory import SqlUserDirectory
 
 
 def _table(model: type[object]) -> Table:
@@ -65,9 +66,6 @@ _SAVE_CONVERSATION = (
         updated_at=bindparam("now"),
     )
 )
-_SET_LANGUAGE = (
-    update(USERS).where(USERS.c.id == bindparam("uid")).values(language=bindparam("language"))
-)
 _SET_PROFILE = (
     update(USERS).where(USERS.c.id == bindparam("uid")).values(profile_id=bindparam("pid"))
 )
@@ -95,8 +93,9 @@ def profile_from_row(row: Any, profile_id: int) -> BirthProfile:
 class SqlConversationRepository(ConversationRepository):
     """Conversations joined with their user and saved profile, locked with SELECT … FOR UPDATE."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, users: SqlUserDirectory) -> None:
         self._conn = conn
+        self._users = users  # the language is the user's: written where their row is kept
         self._loaded: dict[int, tuple[int, str | None]] = {}  # user → (conversation, language)
 
     def lock(self, phone: str, now: datetime, initial_state: str, flow: str) -> Conversation:
@@ -126,8 +125,7 @@ class SqlConversationRepository(ConversationRepository):
             self._conn.execute(_SET_PROFILE, {"uid": conversation.user_id, "pid": profile_id})
             conversation.new_profile = None
         if conversation.language != language:
-            values = {"uid": conversation.user_id, "language": conversation.language}
-            self._conn.execute(_SET_LANGUAGE, values)
+            self._users.set_language(conversation.user_id, conversation.language)
         result = self._conn.execute(
             _SAVE_CONVERSATION,
             {

@@ -36,9 +36,9 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
             self._tx = self._conn.begin()
         except DBAPIError as exc:
             raise StorageUnavailable(str(exc.orig)) from exc
-        self.conversations = SqlConversationRepository(self._conn)
-        self.messages = SqlMessageLog(self._conn)
         self.users = SqlUserDirectory(self._conn)
+        self.conversations = SqlConversationRepository(self._conn, self.users)
+        self.messages = SqlMessageLog(self._conn)
         self.orders = SqlOrderRepository(self._conn, self.users)
         self.payment_events = SqlPaymentEventLog(self._conn)
         self.ledger = SqlLedgerStore(self._conn)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, select, update
+from sqlalchemy import Connection, Executable, Table, bindparam, select, update
 
 from infrastructure.db.models import UserRow
 
@@ -19,13 +19,17 @@ _SET_OPT_OUT = (
     .where(USERS.c.id == bindparam("uid"))
     .values(proactive_opt_out=bindparam("b_opt_out"))
 )
+_SET_LANGUAGE = (
+    update(USERS).where(USERS.c.id == bindparam("uid")).values(language=bindparam("b_language"))
+)
 
 
 class SqlUserDirectory:
     """UserDirectory on the unit of work's connection; an unknown user id is a LookupError.
 
     A user's row is read once per transaction: a repository that already read it along with
-    something else (an order) hands it over with `remember`.
+    something else (an order) hands it over with `remember`. Every write to the columns it
+    keeps goes through here, so the copy never outlives a change.
     """
 
     def __init__(self, conn: Connection) -> None:
@@ -52,14 +56,21 @@ class SqlUserDirectory:
 
     def set_proactive_opt_out(self, user_id: int, opted_out: bool) -> None:
         """STOP (True) or START (False) for proactive messages."""
-        self._rows.pop(user_id, None)
-        result = self._conn.execute(_SET_OPT_OUT, {"uid": user_id, "b_opt_out": opted_out})
-        if result.rowcount != 1:
-            raise LookupError(f"no user {user_id}")
+        self._write(_SET_OPT_OUT, {"uid": user_id, "b_opt_out": opted_out})
+
+    def set_language(self, user_id: int, language: str | None) -> None:
+        """The language the user chose in the conversation."""
+        self._write(_SET_LANGUAGE, {"uid": user_id, "b_language": language})
 
     def proactive_opt_out(self, user_id: int) -> bool:
         """True when the user said STOP."""
         return bool(self._row(user_id).proactive_opt_out)
+
+    def _write(self, statement: Executable, values: dict[str, Any]) -> None:
+        user_id = values["uid"]
+        self._rows.pop(user_id, None)
+        if self._conn.execute(statement, values).rowcount != 1:
+            raise LookupError(f"no user {user_id}")
 
     def _row(self, user_id: int) -> Any:
         row = self._rows.get(user_id)

@@ -59,6 +59,16 @@ def test_stop_is_seen_at_once_by_the_transaction_that_read_the_user(engine: Engi
         assert uow.users.language_of(user_id) == "hi"
 
 
+def test_a_language_chosen_in_the_conversation_is_seen_at_once(engine: Engine) -> None:
+    user_id, phone = new_user(engine, language="hi")
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        assert uow.users.language_of(user_id) == "hi"  # read, and kept for the transaction
+        conversation = uow.conversations.lock(phone, NOW, "new", "main")
+        conversation.language = "ta"
+        uow.conversations.save(conversation)
+        assert uow.users.language_of(user_id) == "ta"
+
+
 def test_an_unknown_user_id_is_a_lookup_error(engine: Engine) -> None:
     new_user(engine)  # a real user exists; the one asked about does not
     with SqlAlchemyUnitOfWork(engine) as uow:
