@@ -38,7 +38,6 @@ import time
 from pathlib import Path
 
 import psycopg
-import redis
 import sqlalchemy as sa
 from bench_support import WEBHOOK, LoadResult, Workload, cpu_used, process_cpu
 from bench_webhook import (
@@ -47,9 +46,11 @@ from bench_webhook import (
     PUBLIC_BASE_URL,
     TARGET_RATIO,
     bench_schema,
+    machine_cpu_seconds,
     measure_targets,
 )
 from bench_webhook import parse_args as webhook_args
+from scale_stack import forget_keys
 from twilio.request_validator import RequestValidator
 from werkzeug.formparser import parse_form_data
 
@@ -127,8 +128,7 @@ def bare_ms(args: argparse.Namespace) -> tuple[float, float]:
     options = ["--targets", "bare", "--seconds", f"{args.seconds:g}"]
     options += ["--database-url", args.database_url, "--redis-url", args.redis_url]
     bare: LoadResult = measure_targets(webhook_args(options))["bare"]
-    busy_cpu_s = bare.meters["machine_busy"] * (os.cpu_count() or 1) * bare.seconds
-    return bare.rate, 1000 * busy_cpu_s / bare.requests
+    return bare.rate, 1000 * machine_cpu_seconds(bare) / bare.requests
 
 
 def seed(url: str) -> None:
@@ -265,10 +265,7 @@ def limiter_ms(redis_url: str) -> float:
         used = time.process_time() - started + cpu_used(server, process_cpu(name="redis-server"))
         return 1000 * used / LIMITER_HITS
     finally:
-        client = redis.Redis.from_url(redis_url)
-        for key in client.scan_iter(f"{prefix}*"):
-            client.delete(key)
-        client.close()
+        forget_keys(redis_url, prefix)
 
 
 def request_ms() -> float:

@@ -391,9 +391,14 @@ def measure(
     return result
 
 
+def machine_cpu_seconds(r: LoadResult) -> float:
+    """CPU seconds the whole machine was busy during the timed run."""
+    return r.meters["machine_busy"] * (os.cpu_count() or 1) * r.seconds
+
+
 def other_cpu_share(r: LoadResult) -> float:
     """Cores' worth of CPU used by everything but the server, PostgreSQL and the client."""
-    busy = r.meters["machine_busy"] * (os.cpu_count() or 1) * r.seconds
+    busy = machine_cpu_seconds(r)
     other = busy - r.meters["server_cpu"] - r.meters["db_cpu"] - r.client_cpu_seconds
     return max(other, 0.0) / r.seconds if r.seconds else math.nan
 
