@@ -2,7 +2,8 @@
 
 The values come from the same function `boloastro serve` uses (backend.cli.gunicorn_runner),
 so both ways of serving behave alike: gthread workers, 30 s timeout, 20 s graceful stop,
-keep-alive, one listening socket per worker. Sizing comes from the environment:
+keep-alive, one listening socket per worker, the preloaded app frozen out of the
+workers' garbage collections. Sizing comes from the environment:
 WEB_HOST (0.0.0.0), WEB_PORT (8000), WEB_WORKERS (2), WEB_THREADS (4).
 """
 
@@ -29,5 +30,6 @@ keepalive = _options["keepalive"]
 reuse_port = _options["reuse_port"]
 accesslog = _options["accesslog"]
 logger_class = _options["logger_class"]
+pre_fork = _options["pre_fork"]
 # `boloastro serve` builds the app once before forking; do the same here.
 preload_app = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import platform
 import random
 import shutil
 import tempfile
@@ -139,7 +140,9 @@ class WebhookBench:
         env.pop("SOURCE_URL", None)
         port = free_port()
         command = server_command("app", port, self.args)
-        print(f"app: {' '.join(command)}")
+        # The server runs on this interpreter: how it was built (PGO/LTO or not) moves the figures.
+        build = f"Python {platform.python_version()}, built {platform.python_build()[1]}"
+        print(f"app: {' '.join(command)}  ({build} {platform.python_compiler()})")
         server = start_server("app", command, env, port, workdir)
         check_ready(server)
         return server

@@ -7,6 +7,7 @@ parsed by the real `boloastro` command line.
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import runpy
@@ -103,3 +104,13 @@ def test_the_gunicorn_config_matches_boloastro_serve(
         assert config[key] == value, key
     monkeypatch.setenv("WEB_WORKERS", "5")
     assert runpy.run_path(str(project_root / "deploy/gunicorn.conf.py"))["workers"] == 5
+
+
+def test_the_workers_collections_leave_out_what_the_arbiter_built() -> None:
+    before = gc.get_freeze_count()
+    built_before_fork = [object() for _ in range(1000)]
+    try:
+        gunicorn_options("127.0.0.1", 8000, 2)["pre_fork"](None, None)
+        assert gc.get_freeze_count() >= before + len(built_before_fork)
+    finally:
+        gc.unfreeze()
