@@ -39,7 +39,14 @@ from pathlib import Path
 
 import psycopg
 import sqlalchemy as sa
-from bench_support import WEBHOOK, LoadResult, Workload, cpu_used, process_cpu
+from bench_support import (
+    WEBHOOK,
+    LoadResult,
+    Workload,
+    cpu_used,
+    decode_request,
+    process_cpu,
+)
 from bench_webhook import (
     DEFAULT_DATABASE_URL,
     DEFAULT_REDIS_URL,
@@ -286,8 +293,7 @@ def request_ms() -> float:
 
 def _environ(raw: bytes) -> tuple[dict[str, object], str]:
     """The WSGI environ gunicorn would hand over for a pre-encoded request, and its signature."""
-    head, body = raw.split(b"\r\n\r\n", 1)
-    headers = dict(line.split(": ", 1) for line in head.decode().split("\r\n")[1:])
+    _, headers, body = decode_request(raw)
     environ: dict[str, object] = {
         "REQUEST_METHOD": "POST",
         "CONTENT_TYPE": headers["Content-Type"],

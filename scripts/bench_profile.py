@@ -16,7 +16,7 @@ from contextlib import redirect_stderr
 from pathlib import Path
 
 import sqlalchemy as sa
-from bench_support import Step, nearest_rank_ms
+from bench_support import Step, decode_request, nearest_rank_ms
 from flask.testing import FlaskClient
 
 from backend.api.app import create_app
@@ -30,10 +30,7 @@ TRACED = "(kundali)"
 
 def _post(client: FlaskClient, step: Step) -> int:
     """Send a pre-encoded request through the test client; its status."""
-    head, body = step.request.split(b"\r\n\r\n", 1)
-    lines = head.decode().split("\r\n")
-    path = lines[0].split()[1]
-    headers = dict(line.split(": ", 1) for line in lines[1:])
+    path, headers, body = decode_request(step.request)
     headers.pop("Content-Length", None)
     return client.post(path, data=body, headers=headers).status_code
 

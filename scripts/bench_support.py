@@ -129,6 +129,13 @@ def encode_request(form: dict[str, str], signature: str) -> bytes:
     return head.encode() + body
 
 
+def decode_request(raw: bytes) -> tuple[str, dict[str, str], bytes]:
+    """A pre-encoded request's path, headers and body (the reverse of encode_request)."""
+    head, body = raw.split(b"\r\n\r\n", 1)
+    lines = head.decode().split("\r\n")
+    return lines[0].split()[1], dict(line.split(": ", 1) for line in lines[1:]), body
+
+
 def conversation(rng: random.Random, ambiguous: frozenset[str]) -> list[tuple[str, bytes]]:
     """One user's messages, in order, each with the text the reply must contain."""
     city = rng.choice(CITIES)
