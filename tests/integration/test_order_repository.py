@@ -7,6 +7,7 @@ import queue
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -337,19 +338,41 @@ def test_one_payment_cannot_pay_two_orders(engine: Engine) -> None:
             uow.orders.save(second)
 
 
-def test_a_locked_order_waits_for_the_holder_to_commit(postgres_url: str) -> None:
-    """The second get() blocks on the row lock and then sees what the first one committed."""
+def fail_the_link(order: Order) -> None:
+    order.attempts[0].status = AttemptStatus.FAILED
+
+
+def fail_it_and_issue_another(order: Order) -> None:
+    fail_the_link(order)
+    tag = uuid.uuid4().hex[:10]
+    new_attempt(order, f"ba-{order.id}-2-{tag}", f"plink_{tag}", "https://p/2", NOW, NOW + HOUR)
+
+
+def pay_it(order: Order) -> None:
+    order.attempts[0].status = AttemptStatus.PAID
+    order.status, order.paid_payment_id = OrderStatus.PAID, f"pay_{uuid.uuid4().hex[:12]}"
+
+
+@pytest.mark.parametrize("change", [fail_the_link, fail_it_and_issue_another, pay_it])
+@pytest.mark.parametrize("lookup", ["order_id", "link_id"])
+def test_a_locked_order_waits_for_the_holder_and_sees_all_it_committed(
+    postgres_url: str, change: Callable[[Order], None], lookup: str
+) -> None:
+    """The second reader blocks on the row lock, then sees the order and every attempt the
+    first one committed, though it read them in the same statement that waited."""
     engine = build_engine(postgres_url)
     order = issued_order(engine)
+    ids: dict[str, Any] = {"order_id": order.id, "link_id": order.attempts[0].link_id}
+    event = PaymentEvent(EventKind.LINK_PAID, NOW, **{lookup: ids[lookup]})
     backend_pid: queue.Queue[int] = queue.Queue()
-    seen: list[AttemptStatus] = []
+    seen: list[Order] = []
 
     def second_reader() -> None:
         with SqlAlchemyUnitOfWork(engine) as uow:
             backend_pid.put(uow.connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
-            loaded = uow.orders.get(order.id)
+            loaded = uow.orders.find_for_event(event)
             assert loaded is not None
-            seen.append(loaded.attempts[0].status)
+            seen.append(loaded)
 
     reader = threading.Thread(target=second_reader)
     try:
@@ -358,11 +381,13 @@ def test_a_locked_order_waits_for_the_holder_to_commit(postgres_url: str) -> Non
             assert held is not None
             reader.start()
             wait_until_blocked_on_a_lock(engine, backend_pid.get(timeout=30))
-            held.attempts[0].status = AttemptStatus.FAILED
+            change(held)
             uow.orders.save(held)
             uow.commit()
         reader.join(timeout=30)
-        assert seen == [AttemptStatus.FAILED]
+        [loaded] = seen
+        assert (loaded.status, loaded.paid_payment_id) == (held.status, held.paid_payment_id)
+        assert [vars(a) for a in loaded.attempts] == [vars(a) for a in held.attempts]
     finally:
         engine.dispose()
 
@@ -376,3 +401,35 @@ def wait_until_blocked_on_a_lock(engine: Engine, pid: int) -> None:
                 return
         time.sleep(0.005)  # polling for a state, not asserting on time
     pytest.fail("the second transaction never waited for the order's row lock")
+
+
+@pytest.mark.parametrize("change", [pay_it, fail_it_and_issue_another])
+def test_on_postgresql_an_order_is_read_in_one_statement_and_written_in_one(
+    pg_engine: Engine, change: Callable[[Order], None]
+) -> None:
+    """A webhook holds the order's lock from its read to its commit: each round trip counts."""
+    order = issued_order(pg_engine)
+    sent: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        sent.append(statement.split(None, 1)[0])
+
+    event = PaymentEvent(EventKind.LINK_PAID, NOW, link_id=order.attempts[0].link_id)
+    sa.event.listen(pg_engine, "before_cursor_execute", count)
+    try:
+        with SqlAlchemyUnitOfWork(pg_engine) as uow:
+            loaded = uow.orders.find_for_event(event)
+            assert loaded is not None
+            change(loaded)
+            uow.orders.save(loaded)
+            uow.commit()
+    finally:
+        sa.event.remove(pg_engine, "before_cursor_execute", count)
+    assert sent == ["SELECT", "WITH"]
+    with SqlAlchemyUnitOfWork(pg_engine) as uow:
+        again = uow.orders.get(order.id)
+    assert again is not None
+    assert (again.status, [vars(a) for a in again.attempts]) == (
+        loaded.status,
+        [vars(a) for a in loaded.attempts],
+    )
