@@ -58,6 +58,7 @@ def parse_event(payload: Any) -> PaymentEvent | None:
         amount_paise=amount,
         currency=currency,
         refund_id=_str(entities.get("refund", {}).get("id")),
+        refunded_paise=_refunded(kind, entities),
         dispute_id=_str(entities.get("dispute", {}).get("id")),
         order_id=_our_order_id(entities),
         gateway_order_id=_gateway_order_id(entities),
@@ -97,6 +98,13 @@ def _amount(kind: EventKind, entities: dict[str, dict[str, Any]]) -> tuple[int |
         if amount is not None:
             return amount, _str(entity.get("currency"))
     return None, None
+
+
+def _refunded(kind: EventKind, entities: dict[str, dict[str, Any]]) -> int | None:
+    """The payment's amount_refunded, which a refund event's payment shows after that refund."""
+    if kind is not EventKind.REFUND_PROCESSED:
+        return None
+    return _paise(entities.get("payment", {}).get("amount_refunded"))
 
 
 def _gateway_order_id(entities: dict[str, dict[str, Any]]) -> str | None:

@@ -140,6 +140,24 @@ def test_a_refund_revokes_once(services: Services, client: FlaskClient) -> None:
     assert revokes == 1
 
 
+def test_partial_refunds_revoke_once_they_add_up_to_the_price(
+    services: Services, client: FlaskClient
+) -> None:
+    order = live_order(services)
+    post_event(client, order.payload(rp.payment_link_paid()))
+    price = order.amount_paise
+    revokes = "SELECT count(*) FROM entitlement_ledger WHERE key = :k"
+    first = price // 4
+    part = rp.refund_processed("rfnd_part1", amount=first, refunded=first)
+    assert post_event(client, order.payload(part)).status_code == 200
+    assert status_of(services, order) == "paid"  # a goodwill refund: the product stays
+    assert count(services, revokes, k=f"revoke:{order.order_id}") == 0
+    rest = rp.refund_processed("rfnd_part2", amount=price - first, refunded=price)
+    assert post_event(client, order.payload(rest)).status_code == 200
+    assert status_of(services, order) == "refunded"
+    assert count(services, revokes, k=f"revoke:{order.order_id}") == 1
+
+
 def test_a_dispute_revokes_and_flags(services: Services, client: FlaskClient) -> None:
     order = live_order(services)
     post_event(client, order.payload(rp.payment_link_paid()))

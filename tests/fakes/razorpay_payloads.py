@@ -113,12 +113,12 @@ def order_entity() -> dict[str, Any]:
     }
 
 
-def refund_entity() -> dict[str, Any]:
+def refund_entity(refund_id: str = REFUND_ID, amount: int = 20000) -> dict[str, Any]:
     """A processed refund."""
     return {
-        "id": REFUND_ID,
+        "id": refund_id,
         "entity": "refund",
-        "amount": 20000,
+        "amount": amount,
         "currency": "INR",
         "payment_id": PAYMENT_ID,
         "notes": {"reason": "duplicate purchase"},
@@ -186,13 +186,21 @@ def order_paid() -> dict[str, Any]:
     )
 
 
-def refund_processed() -> dict[str, Any]:
-    """refund.processed: refund and payment."""
+def refund_processed(
+    refund_id: str = REFUND_ID, amount: int = 20000, refunded: int | None = None
+) -> dict[str, Any]:
+    """refund.processed: the refund, and the payment with all refunded of it so far
+    (`refunded`, this refund's amount unless given)."""
+    total = amount if refunded is None else refunded
+    payment = payment_entity("captured") | {
+        "amount_refunded": total,
+        "refund_status": "full" if total >= AMOUNT else "partial",
+    }
     return _envelope(
         "refund.processed",
         ["refund", "payment"],
-        refund=refund_entity(),
-        payment=payment_entity("captured"),
+        refund=refund_entity(refund_id, amount),
+        payment=payment,
     )
 
 

@@ -123,12 +123,14 @@ class TestParseEvent:
             order_id=42,
         )
 
-    def test_refund_processed_uses_the_refund_amount(self) -> None:
-        assert parse_event(samples.refund_processed()) == _expected(
+    def test_refund_processed_uses_the_refund_amount_and_the_payments_total(self) -> None:
+        payload = samples.refund_processed(amount=20000, refunded=35000)
+        assert parse_event(payload) == _expected(
             EventKind.REFUND_PROCESSED,
             payment_id=samples.PAYMENT_ID,
             refund_id=samples.REFUND_ID,
             amount_paise=20000,
+            refunded_paise=35000,
             gateway_order_id=samples.GATEWAY_ORDER,
         )
 

@@ -36,6 +36,8 @@ class PaymentEvent:
     amount_paise: int | None = None
     currency: str | None = None
     refund_id: str | None = None
+    # What has gone back of the payment so far, this refund included (refunds carry it).
+    refunded_paise: int | None = None
     dispute_id: str | None = None
     order_id: int | None = None  # our order id, from the link's notes, when present
     # Razorpay's order_…: payment.* events carry only this, not the link or our reference.

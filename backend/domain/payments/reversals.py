@@ -18,8 +18,10 @@ def on_refund(order: Order, event: PaymentEvent) -> list[Effect]:
     payment_id = payment_id_of(event)
     if payment_id != order.paid_payment_id or order.status is OrderStatus.REFUNDED:
         return []  # refunds of other payments are a human's clean-up
-    if event.amount_paise is not None and event.amount_paise < order.amount_paise:
-        # A partial refund is a goodwill gesture, not a cancellation: keep the product.
+    refunded = _refunded_so_far(event)
+    if refunded is not None and refunded < order.amount_paise:
+        # A partial refund is a goodwill gesture, not a cancellation: keep the product. Once
+        # the refunds add up to the price, the next one takes it back like a full refund.
         if order.payments.get(payment_id) is PaymentState.PARTIALLY_REFUNDED:
             return []
         order.payments[payment_id] = PaymentState.PARTIALLY_REFUNDED
@@ -41,3 +43,9 @@ def on_dispute(order: Order, event: PaymentEvent) -> list[Effect]:
         return []
     order.payments[payment_id] = PaymentState.DISPUTED  # money we never granted for
     return [FlagReview(order.id, "dispute", payment_id)]
+
+
+def _refunded_so_far(event: PaymentEvent) -> int | None:
+    """All that has gone back of the payment: the payment's total, else this refund's amount."""
+    known = [amount for amount in (event.refunded_paise, event.amount_paise) if amount is not None]
+    return max(known) if known else None

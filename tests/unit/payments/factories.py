@@ -42,6 +42,7 @@ def event(
     link: int | None = 1,
     amount: int | None = AMOUNT,
     currency: str | None = "INR",
+    refunded: int | None = None,
 ) -> PaymentEvent:
     """A normalised event about the test order's link number link."""
     return PaymentEvent(
@@ -52,4 +53,5 @@ def event(
         amount_paise=amount,
         currency=currency,
         order_id=ORDER_ID,
+        refunded_paise=refunded,
     )

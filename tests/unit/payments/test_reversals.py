@@ -7,7 +7,7 @@ import pytest
 from backend.domain.payments.effects import FlagReview, Revoke
 from backend.domain.payments.events import EventKind as K
 from backend.domain.payments.orders import OrderStatus
-from tests.unit.payments.factories import ORDER_ID, event
+from tests.unit.payments.factories import AMOUNT, ORDER_ID, event
 from tests.unit.payments.table import PAID, Case, check
 
 S = OrderStatus
@@ -33,6 +33,34 @@ CASES = [
         event(K.REFUND_PROCESSED, amount=5_000),
         S.PAID,
         [FlagReview(ORDER_ID, "partial_refund", "pay_1")],
+    ),
+    Case(
+        "partial refunds that add up to the price revoke",
+        (PAID, event(K.REFUND_PROCESSED, amount=5_000, refunded=5_000)),
+        event(K.REFUND_PROCESSED, amount=AMOUNT - 5_000, refunded=AMOUNT),
+        S.REFUNDED,
+        [Revoke(ORDER_ID, "refund")],
+    ),
+    Case(
+        "a further partial refund short of the price changes nothing more",
+        (PAID, event(K.REFUND_PROCESSED, amount=5_000, refunded=5_000)),
+        event(K.REFUND_PROCESSED, amount=4_000, refunded=9_000),
+        S.PAID,
+        [],
+    ),
+    Case(
+        "a last refund revokes even when the earlier ones were never announced",
+        (PAID,),
+        event(K.REFUND_PROCESSED, amount=5_000, refunded=AMOUNT),
+        S.REFUNDED,
+        [Revoke(ORDER_ID, "refund")],
+    ),
+    Case(
+        "an earlier refund announced after the last changes nothing",
+        (PAID, event(K.REFUND_PROCESSED, amount=AMOUNT - 5_000, refunded=AMOUNT)),
+        event(K.REFUND_PROCESSED, amount=5_000, refunded=5_000),
+        S.REFUNDED,
+        [],
     ),
     Case(
         "refund of another payment changes nothing",
