@@ -150,11 +150,23 @@ def _paise(value: Any) -> int | None:
     return value
 
 
+def storable(text: str) -> bool:
+    """Whether a database text column can hold it: no NUL (PostgreSQL refuses it) and no
+    lone surrogate, which JSON's \\ud800 escapes can make and no encoder will write."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _str(value: Any) -> str | None:
     """A non-empty string that fits our id columns, else None (Razorpay's ids are ~20 chars)."""
     if not isinstance(value, str) or not value or len(value) > _MAX_ID_LEN:
         return None
-    return None if "\x00" in value else value  # PostgreSQL text cannot hold NUL
+    return value if storable(value) else None
 
 
 def _reference(value: Any) -> str | None:

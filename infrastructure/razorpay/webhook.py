@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 
 from backend.domain.payments.events import WebhookDelivery
-from infrastructure.razorpay.events import parse_event
+from infrastructure.razorpay.events import parse_event, storable
 from infrastructure.razorpay.signatures import verify_webhook
 
 MAX_EVENT_ID = 64  # the column's width; Razorpay's ids are ~18 characters
@@ -36,8 +36,7 @@ class RazorpayWebhooks:
         except (ValueError, RecursionError) as exc:
             raise BadWebhook("body is not JSON") from exc
         name = payload.get("event") if isinstance(payload, dict) else None
-        # PostgreSQL text cannot hold NUL, and no Razorpay event name has one.
-        if not isinstance(name, str) or "\x00" in name:
+        if not isinstance(name, str) or not storable(name):
             raise BadWebhook("body is not a Razorpay event")
         digest = hashlib.sha256(raw_body).hexdigest()
         event_id = (event_id or "").strip()

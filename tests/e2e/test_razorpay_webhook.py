@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -169,6 +170,32 @@ def test_a_dispute_revokes_and_flags(services: Services, client: FlaskClient) ->
         k=f"revoke:{order.order_id}",
     )
     assert revokes == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "answer", "recorded"),
+    [(("event",), 400, 0), (("payload", "payment", "entity", "id"), 200, 1)],
+)
+def test_a_lone_surrogate_in_a_signed_body_is_answered_without_a_traceback(
+    services: Services,
+    client: FlaskClient,
+    field: tuple[str, ...],
+    answer: int,
+    recorded: int,
+) -> None:
+    """JSON may escape half a surrogate pair (\\ud800): valid JSON, but no text column can
+    hold it. An unusable event name is refused; an unusable id is as good as missing."""
+    order = live_order(services)
+    payload = order.payload(rp.payment_link_paid())
+    node = payload
+    for key in field[:-1]:
+        node = node[key]
+    node[field[-1]] += "\ud800"
+    event_id = f"evt_{uuid.uuid4().hex[:14]}"
+    response = post_event(client, payload, event_id=event_id)
+    assert response.status_code == answer
+    assert events(services, event_id) == recorded
+    assert grants(services, order) == 0
 
 
 def test_an_unknown_event_is_recorded_and_acknowledged(
