@@ -22,7 +22,7 @@ from backend.application.payments.policy import PaymentPolicy
 from backend.domain.conversation import Conversation
 from backend.domain.entitlements import EntitlementCheck, Product
 from backend.domain.payments.gateway import PaymentGateway
-from backend.domain.payments.ledger import balance
+from backend.domain.payments.ledger import balance, spare
 from backend.domain.payments.ledger_store import entitlement_check
 from backend.domain.payments.money import format_inr
 from backend.domain.payments.order_model import OPEN_STATUSES, Order, OrderStatus
@@ -65,6 +65,10 @@ class Visit:
     def credits(self, product: Product) -> int:
         """Unused credits of product."""
         return balance(self.uow.ledger.entries(self.user_id, product), product)
+
+    def spare_credits(self, product: Product) -> int:
+        """Unused credits of product that no paid order is still waiting to spend."""
+        return spare(self.uow.ledger.entries(self.user_id, product), product)
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,9 @@ class Shop:
         if profile is None or profile.id is None:
             return self._nothing_to_pay(visit)
         owned = visit.uow.orders.paid_for(visit.user_id, Product.KUNDALI, (profile.id,))
-        credits = visit.credits(Product.KUNDALI)
+        # A report paid for another chart and not yet delivered holds a credit that is
+        # already that report's: only a spare one (an operator's grant) makes this one free.
+        credits = visit.spare_credits(Product.KUNDALI)
         if owned is None and credits < 1:
             name = visit.words("product_kundali", name=profile.name)
             return self._sell(visit, Product.KUNDALI, (profile.id,), name, profile.name)

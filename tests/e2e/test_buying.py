@@ -158,3 +158,18 @@ def test_a_failed_payment_can_be_retried_with_a_fresh_link(
         p=user.phone,
     )
     assert grants == 1
+
+
+def test_a_paid_report_still_to_be_made_is_not_handed_out_for_another_chart(
+    shop: Services, client: FlaskClient, twilio_stub: TwilioStub
+) -> None:
+    user = with_profile(client)
+    pay(client, user.say("1"))  # Asha's report is paid; the worker has not made it yet
+    for text in ("menu", "1", "2", "Ravi", "02/03/1988", "6:15 am", "Bombay", "yes"):
+        user.send(text)
+    offer = user.say("1")
+    assert "Full Kundali report for Ravi" in offer and "/sandbox/pay/plink_" in offer
+    deliver(shop)
+    bodies = [m["body"] for m in twilio_stub.sent_to(user.phone)]
+    assert sum("full Kundali report, Asha" in b for b in bodies) == 1
+    assert not any("full Kundali report, Ravi" in b for b in bodies)

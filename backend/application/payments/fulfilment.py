@@ -9,7 +9,7 @@ from backend.application.kundali_report import kundali_report_messages, report_l
 from backend.application.match_making import kundali_milan
 from backend.application.payments.policy import PaymentPolicy
 from backend.domain.entitlements import EntitlementCheck, Product
-from backend.domain.payments.ledger import balance, consume
+from backend.domain.payments.ledger import balance, consume, order_use_key
 from backend.domain.payments.ledger_store import entitlement_check
 from backend.domain.payments.money import format_inr
 from backend.domain.payments.order_model import Order, OrderStatus
@@ -72,7 +72,7 @@ class Fulfilment:
             # so the product can still be had after entering the details again.
             log.warning("order %s paid, but its birth details were erased: not delivered", order.id)
             return
-        key = f"order-{order.id}"
+        key = order_use_key(order.id)
         entries = uow.ledger.entries(order.user_id, order.product)
         if any(entry.key == f"consume:{key}" for entry in entries):
             return  # prepared already: its grant is spent and its messages are queued

@@ -81,14 +81,14 @@ def revoke_grant(
     )
 
 
-_GRANT, _REVOKE = "grant:", "revoke:"
+_GRANT, _REVOKE, _CONSUME = "grant:", "revoke:", "consume:"
 
 
 def consume(
     entries: Iterable[LedgerEntry], product: Product, message_sid: str, at: datetime
 ) -> LedgerEntry:
     """Use one credit for the message; a replayed message returns its first consumption."""
-    key = f"consume:{message_sid}"
+    key = f"{_CONSUME}{message_sid}"
     entries = list(entries)
     for entry in entries:
         if entry.key == key:
@@ -138,6 +138,29 @@ def balance(entries: Iterable[LedgerEntry], product: Product) -> int:
             if source is not None:
                 remaining[source] -= 1
     return sum(remaining.values())
+
+
+def order_use_key(order_id: int) -> str:
+    """The key a paid report or match spends its grant under, once it has been delivered."""
+    return f"order-{order_id}"
+
+
+def spare(entries: Iterable[LedgerEntry], product: Product) -> int:
+    """Credits of product free to hand over now: the balance, less the grants of paid orders
+    whose own report or match is still to be delivered, which each of them is spoken for."""
+    if product is Product.QNA:
+        return balance(entries, product)  # a pack's credits are spent by any question
+    lines = [e for e in _unique(entries) if e.product is product]
+    keys = {e.key for e in lines}
+    waiting = sum(
+        1
+        for e in lines
+        if e.kind is EntryKind.GRANT
+        and e.order_id is not None
+        and f"{_CONSUME}{order_use_key(e.order_id)}" not in keys
+        and f"{_REVOKE}{e.order_id}" not in keys
+    )
+    return max(0, balance(lines, product) - waiting)
 
 
 def is_active(entries: Iterable[LedgerEntry], product: Product) -> bool:

@@ -17,7 +17,10 @@ from backend.domain.payments.ledger import (
     consume,
     grant_for,
     is_active,
+    manual_grant,
+    order_use_key,
     revoke,
+    spare,
 )
 from backend.domain.payments.money import PriceList
 from backend.domain.payments.orders import Order, apply_event
@@ -42,6 +45,20 @@ def test_grant_gives_a_pack_of_questions_or_one_of_the_rest() -> None:
     assert balance([qna], Product.QNA) == 3
     assert is_active([kundali], Product.KUNDALI)
     assert not is_active([kundali], Product.MILAN)
+
+
+def test_a_paid_report_still_to_be_delivered_holds_its_credit() -> None:
+    paid = grant_for(paid_order(Product.KUNDALI, order_id=7), PRICES, T0)
+    given = manual_grant(Product.KUNDALI, 1, "gift", T0)
+    assert (balance([paid], Product.KUNDALI), spare([paid], Product.KUNDALI)) == (1, 0)
+    assert spare([paid, given], Product.KUNDALI) == 1
+    delivered = consume([paid, given], Product.KUNDALI, order_use_key(7), T0)
+    assert spare([paid, given, delivered], Product.KUNDALI) == 1
+    refunded = revoke(7, Product.KUNDALI, T0)
+    assert spare([paid, given, refunded], Product.KUNDALI) == 1
+    # A pack's credits are any question's: none is held back.
+    pack = grant_for(paid_order(Product.QNA, order_id=8), PRICES, T0)
+    assert spare([pack], Product.QNA) == 3
 
 
 def test_no_grant_for_an_unpaid_order() -> None:
