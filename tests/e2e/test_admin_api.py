@@ -22,6 +22,8 @@ from backend.domain.payments.ledger import consume
 from backend.domain.payments.orders import OrderStatus, new_attempt
 from backend.domain.phone import phone_hash
 from backend.domain.profile import BirthProfile
+from tests.e2e.payments_support import live_order, post_event
+from tests.fakes import razorpay_payloads as rp
 from tests.support import make_settings
 from tests.whatsapp import unique_phone
 
@@ -225,6 +227,19 @@ def test_orders_are_filtered_by_phone_status_and_limit(
     (attempt,) = newest["attempts"]
     assert set(attempt) >= {"reference_id", "link_id", "url", "status", "expires_at"}
     assert attempt["link_id"].startswith("plink_") and attempt["status"] == "issued"
+
+
+def test_an_order_shows_a_second_payment_that_must_be_handed_back(
+    client: FlaskClient, services: Services
+) -> None:
+    order = live_order(services)
+    assert post_event(client, order.payload(rp.payment_link_paid())).status_code == 200
+    again = order.payload(rp.payment_event("payment.captured", "captured"), payment_id="pay_twice")
+    assert post_event(client, again).status_code == 200
+    response = call(client, "GET", f"{API}/orders?phone={order.phone}", ENV_KEY)
+    (listed,) = response.get_json()["orders"]
+    assert (listed["status"], listed["paid_payment_id"]) == ("paid", order.payment_id)
+    assert listed["payments"] == {order.payment_id: "paid", "pay_twice": "flagged"}
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,9 @@ def order_json(order: Order) -> dict[str, Any]:
         "created_at": iso(order.created_at),
         "review_reason": order.review_reason,
         "paid_payment_id": order.paid_payment_id,
+        # Every payment id seen for the order and what became of it: "flagged" is money a
+        # human must look at (a second payment, a wrong amount), even on a paid order.
+        "payments": {payment_id: state.value for payment_id, state in order.payments.items()},
         "attempts": [attempt_json(attempt) for attempt in order.attempts],
     }
 
