@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from sqlalchemy import BindParameter, Select, Table, Update, bindparam, func, insert, select, update
+from sqlalchemy import (
+    BindParameter,
+    Select,
+    Table,
+    Update,
+    and_,
+    bindparam,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from backend.domain.payments.order_model import AttemptStatus, OrderStatus
 from infrastructure.db.models import UserRow, UTCDateTime
@@ -138,9 +150,21 @@ _newest_attempt_status = (
 RETRY_CANDIDATES = (
     select(ORDERS.c.id)
     .where(
-        ORDERS.c.status.in_([OrderStatus.LINK_ISSUED.value, OrderStatus.EXPIRED.value]),
         ORDERS.c.created_at >= bindparam("since", type_=UTCDateTime()),
-        _newest_attempt_status.in_([AttemptStatus.FAILED.value, AttemptStatus.EXPIRED.value]),
+        or_(
+            and_(
+                ORDERS.c.status.in_([OrderStatus.LINK_ISSUED.value, OrderStatus.EXPIRED.value]),
+                _newest_attempt_status.in_(
+                    [AttemptStatus.FAILED.value, AttemptStatus.EXPIRED.value]
+                ),
+            ),
+            # Cancelled by us for a successor the gateway then failed to make (a cancel from
+            # elsewhere closes the order): still owed its fresh link.
+            and_(
+                ORDERS.c.status == OrderStatus.LINK_ISSUED.value,
+                _newest_attempt_status == AttemptStatus.CANCELLED.value,
+            ),
+        ),
     )
     .order_by(ORDERS.c.id)
     .limit(bindparam("limit"))

@@ -33,6 +33,7 @@ class RazorpayStub(LocalServer):
         self._lock = threading.Lock()
         self._stall_s = 0.0
         self._failure: tuple[int, bytes] | None = None
+        self._create_failure: tuple[int, bytes] | None = None
         super().__init__(_handler_for(self))
 
     def stall_next_create(self, seconds: float) -> None:
@@ -45,9 +46,17 @@ class RazorpayStub(LocalServer):
         with self._lock:
             self._failure = (status, body if isinstance(body, bytes) else json.dumps(body).encode())
 
-    def take_failure(self) -> tuple[int, bytes] | None:
-        """The planned failure, if any, used once."""
+    def fail_next_create(self, status: int, body: dict[str, Any]) -> None:
+        """Answer the next create (only) with this status and body, storing no link."""
         with self._lock:
+            self._create_failure = (status, json.dumps(body).encode())
+
+    def take_failure(self, creating: bool) -> tuple[int, bytes] | None:
+        """The planned failure for this request, if any, used once."""
+        with self._lock:
+            if creating and self._create_failure is not None:
+                planned, self._create_failure = self._create_failure, None
+                return planned
             failure, self._failure = self._failure, None
             return failure
 
@@ -198,11 +207,11 @@ def _handler_for(stub: RazorpayStub) -> type[BaseHTTPRequestHandler]:
             if not stub.authorised(self.headers.get("Authorization")):
                 self._send(401, bad_request("Authentication failed"))
                 return
-            failure = stub.take_failure()
+            parts = url.path.rstrip("/").split("/")[3:] if url.path.startswith(_PREFIX) else None
+            failure = stub.take_failure(creating=method == "POST" and parts == [])
             if failure is not None:
                 self._send_raw(*failure)
                 return
-            parts = url.path.rstrip("/").split("/")[3:] if url.path.startswith(_PREFIX) else None
             if parts is None:
                 self._send(404, bad_request("The requested URL was not found on the server."))
             elif method == "POST" and parts == []:

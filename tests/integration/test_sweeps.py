@@ -7,14 +7,16 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from backend.application.payments.apply import apply_payment
 from backend.application.payments.checkout import open_order, payable_link
 from backend.application.payments.sweeps import Sweeper
 from backend.bootstrap import Services
 from backend.domain.entitlements import Product
+from backend.domain.payments.events import EventKind, PaymentEvent
 from backend.domain.payments.order_model import OrderStatus
 from infrastructure.razorpay.gateway import RazorpayGateway
 from tests.e2e.payments_support import ASHA, count
-from tests.fakes.razorpay_stub import KEY_ID, KEY_SECRET, RazorpayStub, razorpay_stub
+from tests.fakes.razorpay_stub import KEY_ID, KEY_SECRET, RazorpayStub, razorpay_stub, server_error
 from tests.whatsapp import unique_phone
 
 __all__ = ["razorpay_stub"]
@@ -127,6 +129,29 @@ def test_retries_nudge_once_per_spent_link_up_to_the_limit(
         sweeper.reconcile(at)
         sweeper.retries(at)
         assert nudges(services, order_id) == expected
+
+
+def test_a_gateway_error_while_renewing_a_failed_link_is_retried_by_the_next_sweep(
+    services: Services, sweeper: Sweeper, razorpay_stub: RazorpayStub
+) -> None:
+    now = datetime.now(UTC)
+    order_id, link_id, _ = issue(services, sweeper, now)
+    failed = PaymentEvent(EventKind.PAYMENT_FAILED, now, link_id=link_id, payment_id="pay_no1")
+    with services.unit_of_work() as uow:
+        order = uow.orders.get(order_id)
+        assert order is not None
+        apply_payment(uow, order, failed, services.fulfilment, services.payment_policy, now)
+        uow.commit()
+    later = now + timedelta(minutes=20)
+    razorpay_stub.fail_next_create(500, server_error())
+    sweeper.retries(later)
+    # The failed link is closed before any successor, and the successor could not be made.
+    assert razorpay_stub.links[link_id]["status"] == "cancelled"
+    assert nudges(services, order_id) == 0
+    sweeper.retries(later + timedelta(minutes=5))
+    assert nudges(services, order_id) == 1
+    sweeper.retries(later + timedelta(minutes=10))  # its fresh link is live: nothing more
+    assert nudges(services, order_id) == 1
 
 
 def test_no_nudge_after_stop(

@@ -23,7 +23,7 @@ from backend.domain.entitlements import Product
 from backend.domain.payments.events import EventKind, PaymentEvent
 from backend.domain.payments.gateway import GatewayError, IssuedLink, LinkStatus, PaymentGateway
 from backend.domain.payments.money import format_inr
-from backend.domain.payments.order_model import AttemptStatus, Order, OrderStatus
+from backend.domain.payments.order_model import AttemptStatus, Order, OrderStatus, PaymentAttempt
 from backend.domain.payments.orders import InvalidEvent
 from backend.domain.payments.ports import EventStatus, OutboundMessage
 from backend.domain.ports import UnitOfWork
@@ -123,7 +123,7 @@ class Sweeper:
         spent = order.attempts[-1] if order.attempts else None
         if (
             spent is None
-            or spent.status not in (AttemptStatus.FAILED, AttemptStatus.EXPIRED)
+            or not _owes_a_fresh_link(order, spent)
             or spent.created_at > now - RETRY_AFTER
             or len(order.attempts) > self.policy.max_retries  # first link + N retries
             or uow.users.proactive_opt_out(order.user_id)
@@ -141,6 +141,14 @@ class Sweeper:
         )
         key = f"nudge:{order.id}:{spent.reference_id}"
         return uow.outbox.enqueue(OutboundMessage(order.user_id, "nudge", key, text), now)
+
+
+def _owes_a_fresh_link(order: Order, newest: PaymentAttempt) -> bool:
+    """The newest link failed or ran out, or we cancelled it for a successor that the gateway
+    then failed to make (a cancel from elsewhere would have closed the order)."""
+    if newest.status in (AttemptStatus.FAILED, AttemptStatus.EXPIRED):
+        return True
+    return newest.status is AttemptStatus.CANCELLED and order.status is OrderStatus.LINK_ISSUED
 
 
 _KIND_OF = {
