@@ -146,7 +146,8 @@ class SqlOrderRepository:
         self._remember(order)
 
     def retry_candidates(self, since: datetime, limit: int) -> list[int]:
-        """Orders created since then whose newest link failed or expired, oldest first."""
+        """Orders created since then still owed a fresh link (their newest failed, expired, or
+        was cancelled by us for a successor never made), oldest first."""
         rows = self._conn.execute(q.RETRY_CANDIDATES, {"since": since, "limit": limit})
         return [int(row.id) for row in rows]
 

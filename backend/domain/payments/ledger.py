@@ -146,8 +146,8 @@ def order_use_key(order_id: int) -> str:
 
 
 def spare(entries: Iterable[LedgerEntry], product: Product) -> int:
-    """Credits of product free to hand over now: the balance, less the grants of paid orders
-    whose own report or match is still to be delivered, which each of them is spoken for."""
+    """Credits of product free to hand over now: the balance, less one for each paid order
+    whose own report or match is still to be delivered (that credit is spoken for)."""
     if product is Product.QNA:
         return balance(entries, product)  # a pack's credits are spent by any question
     lines = [e for e in _unique(entries) if e.product is product]

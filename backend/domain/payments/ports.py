@@ -56,7 +56,8 @@ class OrderRepository(Protocol):
         ...
 
     def retry_candidates(self, since: datetime, limit: int) -> list[int]:
-        """Ids of orders created since then that wait for a new link (expired, or failed)."""
+        """Ids of orders created since then that wait for a new link (expired, failed, or
+        cancelled by us for a successor the gateway failed to make)."""
         ...
 
     def pending_before(self, cutoff: datetime, limit: int) -> list[int]:
