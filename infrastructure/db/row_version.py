@@ -13,7 +13,7 @@ before the first read, and nothing can change under a reader there.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import String
 from sqlalchemy.ext.compiler import compiles
@@ -23,6 +23,9 @@ from sqlalchemy.sql.expression import ColumnElement
 class LockedOrderVersion(ColumnElement[str]):
     """The version of the orders row the statement returns (and locks)."""
 
+    # No state: the class alone is its cache key, so statements using it stay cacheable
+    # (SQLAlchemy would otherwise compile them anew on every execution).
+    _traverse_internals: ClassVar[list[Any]] = []
     inherit_cache = True
     type = String()
 
@@ -30,6 +33,7 @@ class LockedOrderVersion(ColumnElement[str]):
 class SeenOrderVersion(ColumnElement[str]):
     """The version of the same orders row as the statement's snapshot sees it."""
 
+    _traverse_internals: ClassVar[list[Any]] = []
     inherit_cache = True
     type = String()
 
