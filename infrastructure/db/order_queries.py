@@ -4,31 +4,12 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from sqlalchemy import (
-    BindParameter,
-    Select,
-    Table,
-    Update,
-    and_,
-    bindparam,
-    func,
-    insert,
-    or_,
-    select,
-    update,
-)
+from sqlalchemy import Select, Table, and_, bindparam, func, insert, or_, select, update
 
 from backend.domain.payments.order_model import AttemptStatus, OrderStatus
 from infrastructure.db.models import UserRow, UTCDateTime
-from infrastructure.db.order_rows import (
-    ATTEMPT_PREFIX,
-    NEW_ATTEMPT_PREFIX,
-    SAVED_ATTEMPT_PREFIX,
-    new_attempt_columns,
-    update_attempt_binds,
-)
+from infrastructure.db.order_rows import update_attempt_binds
 from infrastructure.db.payment_models import OrderRow, PaymentAttemptRow
-from infrastructure.db.row_version import LockedOrderVersion, SeenOrderVersion
 
 ORDERS = cast(Table, OrderRow.__table__)
 ATTEMPTS = cast(Table, PaymentAttemptRow.__table__)
@@ -63,51 +44,34 @@ def _locked(statement: Select[Any]) -> Select[Any]:
     return statement.with_for_update(of=ORDERS, key_share=True)
 
 
-_ATTEMPT_COLUMNS = (
-    ATTEMPTS.c.reference_id,
-    ATTEMPTS.c.link_id,
-    ATTEMPTS.c.url,
-    ATTEMPTS.c.status,
-    ATTEMPTS.c.created_at,
-    ATTEMPTS.c.expires_at,
-    ATTEMPTS.c.gateway_order_id,
-)
+LOCK_ORDER = _locked(SELECT_ORDER)
+
 SELECT_ATTEMPTS = (
-    select(*_ATTEMPT_COLUMNS)
+    select(
+        ATTEMPTS.c.reference_id,
+        ATTEMPTS.c.link_id,
+        ATTEMPTS.c.url,
+        ATTEMPTS.c.status,
+        ATTEMPTS.c.created_at,
+        ATTEMPTS.c.expires_at,
+        ATTEMPTS.c.gateway_order_id,
+    )
     .where(ATTEMPTS.c.order_id == bindparam("oid"))
     .order_by(ATTEMPTS.c.id)  # insertion order: the last one is the newest link
 )
-
-# The order with its attempts in one round trip: the order's row once per attempt (once
-# when it has none), and the row's versions, which tell whether those attempts may be
-# stale (row_version).
-_ORDER_AND_ATTEMPTS = (
-    _ORDER_WITH_USER.add_columns(
-        *(column.label(ATTEMPT_PREFIX + column.name) for column in _ATTEMPT_COLUMNS),
-        LockedOrderVersion().label("locked_version"),
-        SeenOrderVersion().label("seen_version"),
-    )
-    .outerjoin(ATTEMPTS, ATTEMPTS.c.order_id == ORDERS.c.id)
-    .order_by(ATTEMPTS.c.id)
-)
-READ_ORDER = _ORDER_AND_ATTEMPTS.where(ORDERS.c.id == bindparam("oid"))
-LOCK_ORDER = _locked(READ_ORDER)
 
 # What an event may name its order by, each a unique column: found and locked in one go.
 _ORDER_OF_ATTEMPT = {
     column: select(ATTEMPTS.c.order_id)
     .where(ATTEMPTS.c[column] == bindparam("key"))
-    .correlate(None)  # its own scan: the attempts joined outside are the order's
     .scalar_subquery()
     for column in ("link_id", "reference_id", "gateway_order_id")
 }
 LOCK_ORDER_BY = {
-    column: _locked(_ORDER_AND_ATTEMPTS.where(ORDERS.c.id == order_id))
+    column: _locked(_ORDER_WITH_USER.where(ORDERS.c.id == order_id))
     for column, order_id in _ORDER_OF_ATTEMPT.items()
 } | {
-    "paid_payment_id": _locked(
-        _ORDER_AND_ATTEMPTS.where(ORDERS.c.paid_payment_id == bindparam("key"))
-    )
+    "paid_payment_id": _locked(_ORDER_WITH_USER.where(ORDERS.c.paid_payment_id == bindparam("key")))
 }
 
 # profile_ids is JSON (PostgreSQL's json has no equality), so callers compare it in Python.
@@ -189,30 +153,3 @@ UPDATE_ATTEMPT = (
     .where(ATTEMPTS.c.order_id == bindparam("oid"), ATTEMPTS.c.reference_id == bindparam("ref"))
     .values({name: bindparam(bind) for name, bind in update_attempt_binds().items()})
 )
-
-
-def _order_update_with(new_attempt: bool, saved_attempt: bool) -> Update:
-    """UPDATE_ORDER carrying one new attempt and/or one changed attempt (PostgreSQL only)."""
-    statement = UPDATE_ORDER
-    values: dict[str, BindParameter[Any]]
-    if new_attempt:
-        values = {name: bindparam(NEW_ATTEMPT_PREFIX + name) for name in new_attempt_columns()}
-        statement = statement.add_cte(insert(ATTEMPTS).values(values).cte("new_attempt"))
-    if saved_attempt:
-        values = {name: bindparam(SAVED_ATTEMPT_PREFIX + name) for name in update_attempt_binds()}
-        changed = (
-            update(ATTEMPTS)
-            .where(
-                ATTEMPTS.c.order_id == bindparam("oid"),
-                ATTEMPTS.c.reference_id == bindparam(SAVED_ATTEMPT_PREFIX + "ref"),
-            )
-            .values(values)
-        )
-        statement = statement.add_cte(changed.cte("saved_attempt"))
-    return statement
-
-
-# Keyed by (a new attempt, a changed attempt): a payment or a fresh link in one round trip.
-UPDATE_ORDER_WITH = {
-    (new, saved): _order_update_with(new, saved) for new in (False, True) for saved in (False, True)
-}

@@ -15,11 +15,9 @@ from infrastructure.db.order_rows import (
     attempt_from,
     attempt_writes,
     attempts_of,
-    joined_attempts,
     order_from,
     order_writes,
     stored_attempts,
-    with_attempt_writes,
 )
 from infrastructure.db.user_directory import SqlUserDirectory
 
@@ -124,26 +122,21 @@ class SqlOrderRepository:
         """
         held = self._held.get(order.id)
         values = order_writes(order)
-        row = {**values, "oid": order.id, "b_updated_at": datetime.now(UTC)}
+        if held is None or held[0] != values:
+            values.update(oid=order.id, b_updated_at=datetime.now(UTC))
+            if self._conn.execute(q.UPDATE_ORDER, values).rowcount != 1:
+                raise LookupError(f"order {order.id} does not exist")
         if held is None:
-            # Read without a lock: writing the row takes it, and only then are the stored
-            # attempts current.
-            self._write(q.UPDATE_ORDER, row, order.id)
-            stored = stored_attempts(self._conn.execute(q.SELECT_ATTEMPTS, {"oid": order.id}))
-            self._write_attempts(*attempt_writes(order, stored))
-            return
-        new, changed = attempt_writes(order, held[1])
-        if held[0] == values and not new and not changed:
-            return
-        # The order's row is written even when only an attempt changed: its new version is
-        # what tells a reader that locked it meanwhile to read the attempts again (_load).
-        if self._conn.dialect.name == "postgresql" and len(new) <= 1 and len(changed) <= 1:
-            both = with_attempt_writes(row, new, changed)
-            self._write(q.UPDATE_ORDER_WITH[bool(new), bool(changed)], both, order.id)
+            attempts = stored_attempts(self._conn.execute(q.SELECT_ATTEMPTS, {"oid": order.id}))
         else:
-            self._write(q.UPDATE_ORDER, row, order.id)
-            self._write_attempts(new, changed)
-        self._remember(order)
+            attempts = held[1]
+        new, changed = attempt_writes(order, attempts)
+        if new:
+            self._conn.execute(q.INSERT_ATTEMPTS, new)
+        if changed:
+            self._conn.execute(q.UPDATE_ATTEMPT, changed)
+        if held is not None:
+            self._remember(order)
 
     def retry_candidates(self, since: datetime, limit: int) -> list[int]:
         """Orders created since then still owed a fresh link (their newest failed, expired, or
@@ -169,36 +162,20 @@ class SqlOrderRepository:
         for row in self._conn.execute(q.CANDIDATES, params).all():
             if tuple(row.profile_ids or ()) != profile_ids:
                 continue
-            statement = q.LOCK_ORDER if lock else q.READ_ORDER
+            statement = q.LOCK_ORDER if lock else q.SELECT_ORDER
             order = self._load(statement, {"oid": row.id}, lock=lock)
             # The candidates were read unlocked: a payment may have moved this one on since.
             if order is not None and order.status in statuses:
                 return order
         return None
 
-    def _write(self, statement: Executable, values: dict[str, Any], order_id: int) -> None:
-        if self._conn.execute(statement, values).rowcount != 1:
-            raise LookupError(f"order {order_id} does not exist")
-
-    def _write_attempts(self, new: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:
-        if new:
-            self._conn.execute(q.INSERT_ATTEMPTS, new)
-        if changed:
-            self._conn.execute(q.UPDATE_ATTEMPT, changed)
-
     def _load(self, statement: Executable, params: dict[str, Any], lock: bool) -> Order | None:
-        rows = self._conn.execute(statement, params).all()
-        if not rows:
+        row = self._conn.execute(statement, params).first()
+        if row is None:
             return None
-        row = rows[0]
         self._users.remember(row.user_id, row)
-        if row.locked_version == row.seen_version:
-            attempts = joined_attempts(rows)
-        else:
-            # The lock met a newer order row than the statement's snapshot, so the attempts
-            # read with it may predate it; read them again now that the lock is held.
-            found = self._conn.execute(q.SELECT_ATTEMPTS, {"oid": row.id})
-            attempts = [attempt_from(a) for a in found]
+        # Attempts are read after the order's lock is held, so they are current too.
+        attempts = [attempt_from(a) for a in self._conn.execute(q.SELECT_ATTEMPTS, {"oid": row.id})]
         order = order_from(row, attempts)
         if lock:
             self._remember(order)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from backend.domain.entitlements import Product
@@ -16,34 +15,19 @@ from backend.domain.payments.order_model import (
 
 # What may change on an attempt after it is issued; reference_id is its identity.
 _MUTABLE_ATTEMPT_FIELDS = ("status", "link_id", "url", "gateway_order_id", "expires_at")
-# Labels of the attempt's columns in a row that also holds its order.
-ATTEMPT_PREFIX = "attempt_"
-# Bind names of the attempt written in the same statement as its order.
-NEW_ATTEMPT_PREFIX = "n_"
-SAVED_ATTEMPT_PREFIX = "s_"
 
 
-def attempt_from(row: Any, prefix: str = "") -> PaymentAttempt:
-    """Domain attempt from a SELECT_ATTEMPTS row, or from the prefixed columns of a row."""
-    values = row._mapping
+def attempt_from(row: Any) -> PaymentAttempt:
+    """Domain attempt from a SELECT_ATTEMPTS row."""
     return PaymentAttempt(
-        reference_id=values[prefix + "reference_id"],
-        link_id=values[prefix + "link_id"] or "",
-        url=values[prefix + "url"] or "",
-        status=AttemptStatus(values[prefix + "status"]),
-        created_at=values[prefix + "created_at"],
-        expires_at=values[prefix + "expires_at"],
-        gateway_order_id=values[prefix + "gateway_order_id"],
+        reference_id=row.reference_id,
+        link_id=row.link_id or "",
+        url=row.url or "",
+        status=AttemptStatus(row.status),
+        created_at=row.created_at,
+        expires_at=row.expires_at,
+        gateway_order_id=row.gateway_order_id,
     )
-
-
-def joined_attempts(rows: Sequence[Any]) -> list[PaymentAttempt]:
-    """The attempts of rows that repeat their order once per attempt (outer-joined)."""
-    return [
-        attempt_from(row, ATTEMPT_PREFIX)
-        for row in rows
-        if row._mapping[ATTEMPT_PREFIX + "reference_id"] is not None
-    ]
 
 
 def order_from(row: Any, attempts: list[PaymentAttempt]) -> Order:
@@ -106,30 +90,6 @@ def attempt_writes(
         elif stored[attempt.reference_id] != values:
             changed.append({"oid": order.id, "ref": attempt.reference_id, **values})
     return new, changed
-
-
-def with_attempt_writes(
-    order_values: dict[str, Any], new: list[dict[str, Any]], changed: list[dict[str, Any]]
-) -> dict[str, Any]:
-    """UPDATE_ORDER's values plus those of at most one new and one changed attempt."""
-    assert len(new) <= 1 and len(changed) <= 1, "one statement carries one attempt of each"
-    params = dict(order_values)
-    for row in new:
-        params.update({NEW_ATTEMPT_PREFIX + name: value for name, value in row.items()})
-    for row in changed:
-        params.update(
-            {
-                SAVED_ATTEMPT_PREFIX + name.removeprefix("b_"): value
-                for name, value in row.items()
-                if name != "oid"
-            }
-        )
-    return params
-
-
-def new_attempt_columns() -> tuple[str, ...]:
-    """The columns INSERT_ATTEMPTS fills, as attempt_writes names them."""
-    return ("order_id", "reference_id", "created_at", *_MUTABLE_ATTEMPT_FIELDS)
 
 
 def update_attempt_binds() -> dict[str, str]:

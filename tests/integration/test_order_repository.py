@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from sqlalchemy import Engine
-from sqlalchemy.engine.interfaces import CacheStats
 
 from backend.domain.entitlements import Product
 from backend.domain.payments.events import EventKind, PaymentEvent
@@ -402,42 +401,3 @@ def wait_until_blocked_on_a_lock(engine: Engine, pid: int) -> None:
                 return
         time.sleep(0.005)  # polling for a state, not asserting on time
     pytest.fail("the second transaction never waited for the order's row lock")
-
-
-@pytest.mark.parametrize("change", [pay_it, fail_it_and_issue_another])
-def test_on_postgresql_an_order_is_read_in_one_statement_and_written_in_one(
-    pg_engine: Engine, change: Callable[[Order], None]
-) -> None:
-    """A webhook holds the order's lock from its read to its commit: each round trip counts,
-    and so does compiling: from the second time on, both come from SQLAlchemy's cache."""
-    sent: list[tuple[str, CacheStats]] = []
-
-    def count(
-        _conn: object, _cursor: object, statement: str, _p: object, context: Any, *_: object
-    ) -> None:
-        sent.append((statement.split(None, 1)[0], context.cache_hit))
-
-    for run in range(2):
-        order = issued_order(pg_engine)
-        event = PaymentEvent(EventKind.LINK_PAID, NOW, link_id=order.attempts[0].link_id)
-        sent.clear()
-        sa.event.listen(pg_engine, "before_cursor_execute", count)
-        try:
-            with SqlAlchemyUnitOfWork(pg_engine) as uow:
-                loaded = uow.orders.find_for_event(event)
-                assert loaded is not None
-                change(loaded)
-                uow.orders.save(loaded)
-                uow.commit()
-        finally:
-            sa.event.remove(pg_engine, "before_cursor_execute", count)
-        assert [word for word, _ in sent] == ["SELECT", "WITH"]
-        if run == 1:
-            assert [hit for _, hit in sent] == [CacheStats.CACHE_HIT] * 2
-        with SqlAlchemyUnitOfWork(pg_engine) as uow:
-            again = uow.orders.get(order.id)
-        assert again is not None
-        assert (again.status, [vars(a) for a in again.attempts]) == (
-            loaded.status,
-            [vars(a) for a in loaded.attempts],
-        )
