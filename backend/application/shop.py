@@ -68,7 +68,8 @@ class Visit:
 
     def spare_credits(self, product: Product) -> int:
         """Unused credits of product that no paid order is still waiting to spend."""
-        return spare(self.uow.ledger.entries(self.user_id, product), product)
+        deliverable = self.uow.orders.paid_with_profiles(self.user_id, product)
+        return spare(self.uow.ledger.entries(self.user_id, product), product, deliverable)
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,11 @@ class SqlOrderRepository:
             user_id, product, profile_ids, frozenset({OrderStatus.PAID}), lock=False
         )
 
+    def paid_with_profiles(self, user_id: int, product: Product) -> list[int]:
+        """Ids of the user's paid orders for product that still name their birth profiles."""
+        params = {"uid": user_id, "product": product.value, "statuses": [OrderStatus.PAID.value]}
+        return [int(row.id) for row in self._conn.execute(q.CANDIDATES, params) if row.profile_ids]
+
     def save(self, order: Order) -> None:
         """Write status, payments and attempts back; attempts are matched by reference id.
 

@@ -74,9 +74,9 @@ def unique_name() -> str:
     return "Vasu" + "".join(random.choices(string.ascii_lowercase, k=10))
 
 
-def with_profile(client: FlaskClient, name: str, born: date) -> ChatUser:
+def with_profile(client: FlaskClient, name: str, born: date, phone: str | None = None) -> ChatUser:
     """A user who chose English, entered their details and saw the free preview."""
-    user = ChatUser(client)
+    user = ChatUser(client, phone)
     for text in ("hi", "1", "1", name, born.strftime("%d/%m/%Y"), "4:37 am", "Bombay"):
         user.send(text)
     assert "full Kundali report" in user.say("yes")
@@ -224,6 +224,14 @@ def test_a_payment_after_the_erasure_is_recorded_and_not_delivered(
     assert not any(name in b for b in bodies)  # no report: its birth details are gone
     spent = "SELECT count(*) FROM entitlement_ledger WHERE user_id = :u AND kind = 'consume'"
     assert count(shop, spent, u=uid) == 0  # the grant stays unspent
+    # Entering the details again gets the report paid for, without paying a second time.
+    again = with_profile(client, name, date(1985, 1, 26), phone=user.phone)
+    answer = again.say("1")
+    assert "/sandbox/pay/" not in answer and name in answer
+    deliver(shop)
+    bodies = [m["body"] for m in twilio_stub.sent_to(user.phone)]
+    assert sum(f"full Kundali report, {name}" in b for b in bodies) == 1
+    assert count(shop, spent, u=uid) == 1
 
 
 STOP_WORDS = sorted({w for code in catalog.LANGUAGES for w in catalog.WORDS[code]["stop"]})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -145,9 +145,11 @@ def order_use_key(order_id: int) -> str:
     return f"order-{order_id}"
 
 
-def spare(entries: Iterable[LedgerEntry], product: Product) -> int:
-    """Credits of product free to hand over now: the balance, less one for each paid order
-    whose own report or match is still to be delivered (that credit is spoken for)."""
+def spare(entries: Iterable[LedgerEntry], product: Product, deliverable: Collection[int]) -> int:
+    """Credits of product free to hand over now: the balance, less one for each deliverable
+    paid order (its birth details still on file) whose own report or match has not been
+    delivered yet: that credit is spoken for. A paid order whose details were erased can't
+    be delivered, so its credit is free for the details entered again."""
     if product is Product.QNA:
         return balance(entries, product)  # a pack's credits are spent by any question
     lines = [e for e in _unique(entries) if e.product is product]
@@ -157,6 +159,7 @@ def spare(entries: Iterable[LedgerEntry], product: Product) -> int:
         for e in lines
         if e.kind is EntryKind.GRANT
         and e.order_id is not None
+        and e.order_id in deliverable
         and f"{_CONSUME}{order_use_key(e.order_id)}" not in keys
         and f"{_REVOKE}{e.order_id}" not in keys
     )

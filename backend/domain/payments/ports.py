@@ -55,6 +55,11 @@ class OrderRepository(Protocol):
         """The user's newest paid order for this product and profiles (what they own)."""
         ...
 
+    def paid_with_profiles(self, user_id: int, product: Product) -> list[int]:
+        """Ids of the user's paid orders for product whose birth profiles are still on file
+        (an erasure empties them): each is a report or match still to be made, or made."""
+        ...
+
     def retry_candidates(self, since: datetime, limit: int) -> list[int]:
         """Ids of orders created since then that wait for a new link (expired, failed, or
         cancelled by us for a successor the gateway failed to make)."""

@@ -50,15 +50,17 @@ def test_grant_gives_a_pack_of_questions_or_one_of_the_rest() -> None:
 def test_a_paid_report_still_to_be_delivered_holds_its_credit() -> None:
     paid = grant_for(paid_order(Product.KUNDALI, order_id=7), PRICES, T0)
     given = manual_grant(Product.KUNDALI, 1, "gift", T0)
-    assert (balance([paid], Product.KUNDALI), spare([paid], Product.KUNDALI)) == (1, 0)
-    assert spare([paid, given], Product.KUNDALI) == 1
+    assert (balance([paid], Product.KUNDALI), spare([paid], Product.KUNDALI, {7})) == (1, 0)
+    assert spare([paid, given], Product.KUNDALI, {7}) == 1
     delivered = consume([paid, given], Product.KUNDALI, order_use_key(7), T0)
-    assert spare([paid, given, delivered], Product.KUNDALI) == 1
+    assert spare([paid, given, delivered], Product.KUNDALI, {7}) == 1
     refunded = revoke(7, Product.KUNDALI, T0)
-    assert spare([paid, given, refunded], Product.KUNDALI) == 1
+    assert spare([paid, given, refunded], Product.KUNDALI, {7}) == 1
+    # Its birth details erased, the order can't be made: its credit is free again.
+    assert spare([paid], Product.KUNDALI, set()) == 1
     # A pack's credits are any question's: none is held back.
     pack = grant_for(paid_order(Product.QNA, order_id=8), PRICES, T0)
-    assert spare([pack], Product.QNA) == 3
+    assert spare([pack], Product.QNA, {8}) == 3
 
 
 def test_no_grant_for_an_unpaid_order() -> None:
