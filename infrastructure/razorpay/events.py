@@ -162,6 +162,13 @@ def storable(text: str) -> bool:
     return True
 
 
+def storable_text(text: str) -> str:
+    """The text with what no text column can hold (NUL, a lone surrogate) replaced."""
+    if storable(text):
+        return text
+    return text.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
+
+
 def _str(value: Any) -> str | None:
     """A non-empty string that fits our id columns, else None (Razorpay's ids are ~20 chars)."""
     if not isinstance(value, str) or not value or len(value) > _MAX_ID_LEN:

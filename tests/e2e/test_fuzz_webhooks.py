@@ -246,6 +246,7 @@ def test_inputs_the_fuzzer_once_crashed_on_are_answered(client: FlaskClient) -> 
     for body in (b"[" * 5000, b'{"event": "x", "n": ' + b"9" * 5000 + b"}"):
         signed = {"X-Razorpay-Signature": sign_webhook(body, RAZORPAY_WEBHOOK_SECRET)}
         assert post_raw(client, RAZORPAY, body, "application/json", signed).status_code == 400
+    # An unknown event (no Razorpay event name holds NUL): recorded, cleaned, and answered 200.
     nul = json.dumps({"event": "payment.captured\x00", "created_at": 1}).encode()
     signed = {"X-Razorpay-Signature": sign_webhook(nul, RAZORPAY_WEBHOOK_SECRET)}
-    assert post_raw(client, RAZORPAY, nul, "application/json", signed).status_code == 400
+    assert post_raw(client, RAZORPAY, nul, "application/json", signed).status_code == 200

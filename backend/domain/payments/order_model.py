@@ -112,8 +112,8 @@ class Order:
     paid_payment_id: str | None = None
     review_reason: str | None = None
     profile_ids: tuple[int, ...] = ()
-    # Not in the public order shape: per payment id, what was already acted on. It is what
-    # keeps flags and failure notices once per payment; the repository must persist it.
+    # Per payment id, what was already acted on. It is what keeps flags and failure notices
+    # once per payment (the repository must persist it), and shows operators a flagged one.
     payments: dict[str, PaymentState] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
