@@ -154,6 +154,33 @@ def test_a_gateway_error_while_renewing_a_failed_link_is_retried_by_the_next_swe
     assert nudges(services, order_id) == 1
 
 
+def test_a_failed_link_paid_after_all_is_not_renewed_and_reconcile_settles_it(
+    services: Services, sweeper: Sweeper, razorpay_stub: RazorpayStub
+) -> None:
+    now = datetime.now(UTC)
+    order_id, link_id, _ = issue(services, sweeper, now)
+    failed = PaymentEvent(EventKind.PAYMENT_FAILED, now, link_id=link_id, payment_id="pay_no2")
+    with services.unit_of_work() as uow:
+        order = uow.orders.get(order_id)
+        assert order is not None
+        apply_payment(uow, order, failed, services.fulfilment, services.payment_policy, now)
+        uow.commit()
+    # The user paid the same link again (a failed link takes money until it expires), and
+    # that webhook never reached us.
+    link = razorpay_stub.links[link_id]
+    link.update(status="paid", amount_paid=link["amount"], order_id=f"order_again{order_id}")
+    link["payments"] = [{"payment_id": f"pay_again{order_id}", "status": "captured"}]
+    later = now + timedelta(minutes=20)
+    sweeper.retries(later)
+    assert nudges(services, order_id) == 0  # no fresh link to pay a second time
+    mine = [x for x in razorpay_stub.links.values() if x["notes"].get("order_id") == str(order_id)]
+    assert len(mine) == 1
+    assert sweeper.reconcile(later).get("paid", 0) == 1
+    assert status(services, order_id) is OrderStatus.PAID
+    grants = "SELECT count(*) FROM entitlement_ledger WHERE key = :k"
+    assert count(services, grants, k=f"grant:{order_id}") == 1
+
+
 def test_no_nudge_after_stop(
     services: Services, sweeper: Sweeper, razorpay_stub: RazorpayStub
 ) -> None:

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from backend.application.payments.policy import PaymentPolicy
 from backend.domain.entitlements import Product
-from backend.domain.payments.gateway import GatewayError, LinkRequest, PaymentGateway
+from backend.domain.payments.gateway import GatewayError, LinkRequest, LinkStatus, PaymentGateway
 from backend.domain.payments.order_model import AttemptStatus, Order, OrderStatus, PaymentAttempt
 from backend.domain.payments.orders import OrderClosed, new_attempt, reference_for
 from backend.domain.ports import UnitOfWork
@@ -75,7 +75,8 @@ def payable_link(
     live = live_attempt(order, now)
     if live is not None:
         return LinkOffer(order.id, live.url, order.amount_paise, live.expires_at, reused=True)
-    _cancel_spent_link(gateway, order, now)
+    if not _cancel_spent_link(gateway, order, now):
+        return None
     # The random tail keeps a reference unique even if a rolled-back order id is reused.
     reference = f"{reference_for(order.id, len(order.attempts) + 1)}-{secrets.token_hex(3)}"
     expires_at = now + policy.link_lifetime
@@ -104,19 +105,36 @@ def payable_link(
     return LinkOffer(order.id, attempt.url, order.amount_paise, expires_at, reused=False)
 
 
-def _cancel_spent_link(gateway: PaymentGateway, order: Order, now: datetime) -> None:
-    """Close the previous link before a new one, so the two can never both be paid."""
+def _cancel_spent_link(gateway: PaymentGateway, order: Order, now: datetime) -> bool:
+    """Close the previous link before a new one, so the two can never both be paid.
+
+    False when that link turns out to be paid after all: then no new link is wanted. Its
+    webhook, or the reconcile sweep looking at this same newest link, settles the order.
+    """
     if not order.attempts:
-        return
+        return True
     previous = order.attempts[-1]
     if previous.status is AttemptStatus.ISSUED and previous.expires_at <= now:
         previous.status = AttemptStatus.EXPIRED  # the gateway takes no money on it any more
-        return
+        return True
     if previous.status not in (AttemptStatus.ISSUED, AttemptStatus.FAILED):
-        return
+        return True
     try:
         gateway.cancel_link(previous.link_id)
     except GatewayError as exc:
+        if _paid_at_gateway(gateway, previous.link_id):
+            log.warning("link of order %s was paid after all: no new link", order.id)
+            return False
         # A second payment would be flagged and refunded; losing the sale is worse.
         log.warning("could not cancel link of order %s: %s", order.id, exc)
     previous.status = AttemptStatus.CANCELLED
+    return True
+
+
+def _paid_at_gateway(gateway: PaymentGateway, link_id: str) -> bool:
+    """Whether the gateway shows money taken on the link (False when it can't be asked)."""
+    try:
+        status = gateway.fetch_link(link_id).status
+    except GatewayError:
+        return False
+    return status in (LinkStatus.PAID, LinkStatus.PARTIALLY_PAID)
