@@ -131,17 +131,23 @@ def test_retries_nudge_once_per_spent_link_up_to_the_limit(
         assert nudges(services, order_id) == expected
 
 
-def test_a_gateway_error_while_renewing_a_failed_link_is_retried_by_the_next_sweep(
-    services: Services, sweeper: Sweeper, razorpay_stub: RazorpayStub
-) -> None:
-    now = datetime.now(UTC)
+def issue_and_fail(services: Services, sweeper: Sweeper, now: datetime) -> tuple[int, str]:
+    """An order whose one link had a payment fail on it, as the payment.failed webhook says."""
     order_id, link_id, _ = issue(services, sweeper, now)
-    failed = PaymentEvent(EventKind.PAYMENT_FAILED, now, link_id=link_id, payment_id="pay_no1")
+    failed = PaymentEvent(EventKind.PAYMENT_FAILED, now, link_id=link_id, payment_id="pay_no")
     with services.unit_of_work() as uow:
         order = uow.orders.get(order_id)
         assert order is not None
         apply_payment(uow, order, failed, services.fulfilment, services.payment_policy, now)
         uow.commit()
+    return order_id, link_id
+
+
+def test_a_gateway_error_while_renewing_a_failed_link_is_retried_by_the_next_sweep(
+    services: Services, sweeper: Sweeper, razorpay_stub: RazorpayStub
+) -> None:
+    now = datetime.now(UTC)
+    order_id, link_id = issue_and_fail(services, sweeper, now)
     later = now + timedelta(minutes=20)
     razorpay_stub.fail_next_create(500, server_error())
     sweeper.retries(later)
@@ -158,13 +164,7 @@ def test_a_failed_link_paid_after_all_is_not_renewed_and_reconcile_settles_it(
     services: Services, sweeper: Sweeper, razorpay_stub: RazorpayStub
 ) -> None:
     now = datetime.now(UTC)
-    order_id, link_id, _ = issue(services, sweeper, now)
-    failed = PaymentEvent(EventKind.PAYMENT_FAILED, now, link_id=link_id, payment_id="pay_no2")
-    with services.unit_of_work() as uow:
-        order = uow.orders.get(order_id)
-        assert order is not None
-        apply_payment(uow, order, failed, services.fulfilment, services.payment_policy, now)
-        uow.commit()
+    order_id, link_id = issue_and_fail(services, sweeper, now)
     # The user paid the same link again (a failed link takes money until it expires), and
     # that webhook never reached us.
     link = razorpay_stub.links[link_id]

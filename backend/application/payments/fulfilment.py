@@ -9,7 +9,7 @@ from backend.application.kundali_report import kundali_report_messages, report_l
 from backend.application.match_making import kundali_milan
 from backend.application.payments.policy import PaymentPolicy
 from backend.domain.entitlements import EntitlementCheck, Product
-from backend.domain.payments.ledger import balance, consume, order_use_key
+from backend.domain.payments.ledger import balance, consume, delivered, order_use_key
 from backend.domain.payments.ledger_store import entitlement_check
 from backend.domain.payments.money import format_inr
 from backend.domain.payments.order_model import Order, OrderStatus
@@ -73,8 +73,7 @@ class Fulfilment:
             log.warning("order %s paid, but its birth details were erased: not delivered", order.id)
             return
         key = order_use_key(order.id)
-        entries = uow.ledger.entries(order.user_id, order.product)
-        if any(entry.key == f"consume:{key}" for entry in entries):
+        if delivered(uow.ledger.entries(order.user_id, order.product), order.id):
             return  # prepared already: its grant is spent and its messages are queued
         entitled = entitlement_check(uow.ledger, order.user_id)
         if order.product is Product.KUNDALI:

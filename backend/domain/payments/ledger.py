@@ -88,7 +88,7 @@ def consume(
     entries: Iterable[LedgerEntry], product: Product, message_sid: str, at: datetime
 ) -> LedgerEntry:
     """Use one credit for the message; a replayed message returns its first consumption."""
-    key = f"{_CONSUME}{message_sid}"
+    key = _consume_key(message_sid)
     entries = list(entries)
     for entry in entries:
         if entry.key == key:
@@ -145,6 +145,16 @@ def order_use_key(order_id: int) -> str:
     return f"order-{order_id}"
 
 
+def delivered(entries: Iterable[LedgerEntry], order_id: int) -> bool:
+    """Whether the paid order's report or match has been delivered (its grant spent)."""
+    key = _consume_key(order_use_key(order_id))
+    return any(entry.key == key for entry in entries)
+
+
+def _consume_key(use: str) -> str:
+    return f"{_CONSUME}{use}"
+
+
 def spare(entries: Iterable[LedgerEntry], product: Product, deliverable: Collection[int]) -> int:
     """Credits of product free to hand over now: the balance, less one for each deliverable
     paid order (its birth details still on file) whose own report or match has not been
@@ -160,7 +170,7 @@ def spare(entries: Iterable[LedgerEntry], product: Product, deliverable: Collect
         if e.kind is EntryKind.GRANT
         and e.order_id is not None
         and e.order_id in deliverable
-        and f"{_CONSUME}{order_use_key(e.order_id)}" not in keys
+        and _consume_key(order_use_key(e.order_id)) not in keys
         and f"{_REVOKE}{e.order_id}" not in keys
     )
     return max(0, balance(lines, product) - waiting)
