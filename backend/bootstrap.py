@@ -200,7 +200,9 @@ def bootstrap(settings: Settings | None = None, *, places: Gazetteer | None = No
     sessions = session_factory(engine)
 
     def check_database() -> None:
-        with engine.connect() as conn:
+        # Ends with COMMIT: a ROLLBACK would drop the statements psycopg prepared on the
+        # pooled connection (see infrastructure/db/write_tracking.py).
+        with engine.begin() as conn:
             conn.execute(text("SELECT 1"))
 
     checks: dict[str, Callable[[], None]] = {"database": check_database}

@@ -1,9 +1,10 @@
 """The entitlement check over a big ledger, for scripts/bench_payments.py.
 
 Seeds users and ledger lines in bulk (grants, uses and revokes of every product, keyed as the
-app keys them), then times `entitlement_check(SqlLedgerStore(conn), user)(product)` the way a
-request runs it: a pooled connection, a transaction, the query, the rollback a read-only unit
-of work ends with. Also captures the exact statement the store sent and EXPLAINs it.
+app keys them), then times `entitlement_check(uow.ledger, user)(product)` the way a request
+runs it: in a unit of work (a pooled connection, a transaction, the query, and the COMMIT a
+unit that changed nothing ends with). Also captures the exact statement the store sent and
+EXPLAINs it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from backend.domain.entitlements import Product
 from backend.domain.payments.ledger_store import entitlement_check
 from infrastructure.db.ledger_store import LEDGER, SqlLedgerStore
 from infrastructure.db.models import UserRow
+from infrastructure.db.unit_of_work import SqlAlchemyUnitOfWork
 
 USERS = cast(sa.Table, UserRow.__table__)
 INDEX = "ix_ledger_user_product"
@@ -110,12 +112,10 @@ def time_checks(
     for _ in range(calls):
         user, product = rng.choice(user_ids), rng.choice(products)
         started = time.perf_counter()
-        with engine.connect() as conn:
-            tx = conn.begin()
+        with SqlAlchemyUnitOfWork(engine) as uow:  # as the app checks: in a unit of work
             began = time.perf_counter()
-            allowed = entitlement_check(SqlLedgerStore(conn), user)(product)
+            allowed = entitlement_check(uow.ledger, user)(product)
             checked = time.perf_counter()
-            tx.rollback()
         times.whole.append(time.perf_counter() - started)
         times.query.append(checked - began)
         times.allowed += allowed

@@ -16,6 +16,7 @@ class SqlProfileLookup:
         self._sessions = sessions
 
     def __call__(self, profile_id: int) -> BirthProfile | None:
-        with self._sessions() as session:
+        # begin(): the read ends with COMMIT, which keeps the connection's prepared statements.
+        with self._sessions.begin() as session:
             row = session.get(BirthProfileRow, profile_id)
             return None if row is None else profile_from_row(row, row.id)

@@ -1,4 +1,4 @@
-"""The SQLAlchemy unit of work: one connection, one transaction, rolled back unless committed."""
+"""The SQLAlchemy unit of work: one connection, one transaction, undone unless committed."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from infrastructure.db.outbox_store import SqlOutbox
 from infrastructure.db.payment_event_log import SqlPaymentEventLog
 from infrastructure.db.repositories import SqlConversationRepository, SqlMessageLog
 from infrastructure.db.user_directory import SqlUserDirectory
+from infrastructure.db.write_tracking import wrote
 
 
 class StorageUnavailable(Exception):
@@ -23,7 +24,7 @@ class StorageUnavailable(Exception):
 
 
 class SqlAlchemyUnitOfWork(UnitOfWork):
-    """Opens a connection and a transaction on enter; rolls back and closes on exit."""
+    """Opens a connection and a transaction on enter; ends what was not committed on exit."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -54,7 +55,10 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     ) -> None:
         assert self._conn is not None
         try:
-            self.rollback()
+            if exc is None and not wrote(self._conn):
+                self._end_unchanged()
+            else:
+                self.rollback()
         except DBAPIError:
             pass  # the connection is gone; the original error below says why
         finally:
@@ -76,6 +80,12 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     def rollback(self) -> None:
         if self._tx is not None and self._tx.is_active:
             self._tx.rollback()
+
+    def _end_unchanged(self) -> None:
+        # Nothing changed, so COMMIT leaves the data as ROLLBACK would, and unlike ROLLBACK
+        # it keeps the connection's prepared statements (see write_tracking).
+        if self._tx is not None and self._tx.is_active:
+            self._tx.commit()
 
 
 def _is_connection_error(exc: DBAPIError) -> bool:
