@@ -201,7 +201,7 @@ def bootstrap(settings: Settings | None = None, *, places: Gazetteer | None = No
 
     def check_database() -> None:
         # Ends with COMMIT: a ROLLBACK would drop the statements psycopg prepared on the
-        # pooled connection (see infrastructure/db/write_tracking.py).
+        # pooled connection (see SqlAlchemyUnitOfWork._unchanged).
         with engine.begin() as conn:
             conn.execute(text("SELECT 1"))
 

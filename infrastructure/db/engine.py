@@ -11,8 +11,6 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from infrastructure.db.write_tracking import track_writes
-
 
 def build_engine(url: str, **kwargs: Any) -> Engine:
     """Create an engine tuned for its backend."""
@@ -26,9 +24,7 @@ def build_engine(url: str, **kwargs: Any) -> Engine:
     kwargs.setdefault("pool_recycle", 1800)
     kwargs.setdefault("pool_size", 5)
     kwargs.setdefault("max_overflow", 10)
-    engine = create_engine(url, **kwargs)
-    track_writes(engine)
-    return engine
+    return create_engine(url, **kwargs)
 
 
 SQLITE_TIMEOUT_S = 30.0

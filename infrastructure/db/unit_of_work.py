@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy import Connection, Engine, RootTransaction
+from sqlalchemy import Connection, Engine, RootTransaction, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from backend.domain.ports import UnitOfWork
@@ -16,7 +16,9 @@ from infrastructure.db.outbox_store import SqlOutbox
 from infrastructure.db.payment_event_log import SqlPaymentEventLog
 from infrastructure.db.repositories import SqlConversationRepository, SqlMessageLog
 from infrastructure.db.user_directory import SqlUserDirectory
-from infrastructure.db.write_tracking import wrote
+
+# No transaction id yet: the transaction has changed no row (nor locked one) so far.
+_UNCHANGED = text("SELECT pg_current_xact_id_if_assigned() IS NULL")
 
 
 class StorageUnavailable(Exception):
@@ -55,8 +57,8 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     ) -> None:
         assert self._conn is not None
         try:
-            if exc is None and not wrote(self._conn):
-                self._end_unchanged()
+            if exc is None and self._unchanged():
+                self.commit()
             else:
                 self.rollback()
         except DBAPIError:
@@ -81,11 +83,19 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         if self._tx is not None and self._tx.is_active:
             self._tx.rollback()
 
-    def _end_unchanged(self) -> None:
-        # Nothing changed, so COMMIT leaves the data as ROLLBACK would, and unlike ROLLBACK
-        # it keeps the connection's prepared statements (see write_tracking).
-        if self._tx is not None and self._tx.is_active:
-            self._tx.commit()
+    def _unchanged(self) -> bool:
+        """True when the open PostgreSQL transaction has changed nothing, so may end in COMMIT.
+
+        COMMIT then leaves the data as ROLLBACK would, but psycopg answers a ROLLBACK by
+        forgetting every statement it prepared on the connection (it sends DEALLOCATE ALL).
+        A webhook redelivery or a read ending in ROLLBACK every dozen transactions kept most
+        statements from ever being prepared, so PostgreSQL parsed and planned them every time.
+        """
+        if self._conn is None or self._tx is None or not self._tx.is_active:
+            return False
+        if self._conn.dialect.name != "postgresql":
+            return False  # the sqlite3 driver keeps its statement cache through a ROLLBACK
+        return bool(self._conn.execute(_UNCHANGED).scalar())
 
 
 def _is_connection_error(exc: DBAPIError) -> bool:
