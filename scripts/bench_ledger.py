@@ -2,9 +2,9 @@
 
 Seeds users and ledger lines in bulk (grants, uses and revokes of every product, keyed as the
 app keys them), then times `entitlement_check(uow.ledger, user)(product)` the way a request
-runs it: in a unit of work (a pooled connection, a transaction, the query, and the COMMIT a
-unit that changed nothing ends with). Also captures the exact statement the store sent and
-EXPLAINs it.
+runs it: in a unit of work (a pooled connection, BEGIN, the query, then the unit's end: it
+asks whether anything changed and, as nothing did, commits). Also captures the exact
+statement the store sent and EXPLAINs it.
 """
 
 from __future__ import annotations

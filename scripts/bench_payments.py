@@ -109,7 +109,7 @@ def ledger_part(engine: sa.Engine, args: argparse.Namespace, rng: random.Random)
     times = time_checks(engine, users, args.checks, rng)
     whole, query = sorted(times.whole), sorted(times.query)
     print(f"{args.checks} checks, random users and products ({times.allowed} allowed):")
-    for name, values in (("pool + BEGIN + check + COMMIT", whole), ("check alone", query)):
+    for name, values in (("whole unit of work", whole), ("check alone", query)):
         figures = "  ".join(f"p{p} {nearest_rank_ms(values, p):.3f} ms" for p in (50, 95, 99))
         print(f"  {name:<33} {figures}")
     plan = explain_check(engine, rng.choice(users))
