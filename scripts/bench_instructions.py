@@ -29,11 +29,12 @@ from contextlib import redirect_stderr
 from pathlib import Path
 
 import sqlalchemy as sa
-from bench_payments import DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, app_config
+from bench_payments import DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, app_config, app_settings
 from bench_payments_webhook import PRODUCTS, RATES
+from bench_profile import post_step
 from bench_razorpay import deliveries, mix_of
 from bench_seed import seed_orders
-from bench_support import Step, decode_request
+from bench_support import Step
 from bench_webhook import bench_schema
 
 from backend.bootstrap import payment_policy
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
 def _count(args: argparse.Namespace) -> int:
     with bench_schema(args.database_url) as url, tempfile.TemporaryDirectory() as tmp:
         config = app_config(url, args.redis_url)
-        settings = Settings(_env_file=None, **{k.lower(): v for k, v in config.items()})  # type: ignore[arg-type]
+        settings = app_settings(config)
         steps = _deliveries(url, settings, args)
         work = Path(tmp)
         (work / "input.pickle").write_bytes(pickle.dumps((config, args.warm, steps)))
@@ -142,8 +143,7 @@ def _child(path: Path) -> int:
     from backend.bootstrap import bootstrap
 
     config, warm, steps = pickle.loads(path.read_bytes())
-    settings = Settings(_env_file=None, **{k.lower(): v for k, v in config.items()})
-    services = bootstrap(settings)
+    services = bootstrap(app_settings(config))
     failed = 0
     try:
         client = create_app(services).test_client()
@@ -152,9 +152,7 @@ def _child(path: Path) -> int:
             for index, (_, step) in enumerate(steps):
                 if index == warm:
                     os.getppid()  # callgrind zeroes its counts here
-                route, headers, body = decode_request(step.request)
-                headers.pop("Content-Length", None)
-                failed += client.post(route, data=body, headers=headers).status_code != 200
+                failed += post_step(client, step) != 200
             os.getpgrp()  # and dumps them here
     finally:
         services.close()

@@ -97,6 +97,11 @@ def app_config(database_url: str, redis_url: str) -> dict[str, str]:
     }
 
 
+def app_settings(config: dict[str, str]) -> Settings:
+    """The app's settings from `config` (as app_config gives it), not from the environment."""
+    return Settings(_env_file=None, **{k.lower(): v for k, v in config.items()})  # type: ignore[arg-type]
+
+
 def ledger_part(engine: sa.Engine, args: argparse.Namespace, rng: random.Random) -> list[Row]:
     """Seed the big ledger, time the check, EXPLAIN it; the summary rows."""
     print(f"\n== entitlement check  ({load_line()})")
@@ -161,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
         engine = build_engine(url)
         stack.callback(engine.dispose)
         config = app_config(url, args.redis_url)
-        settings = Settings(_env_file=None, **{k.lower(): v for k, v in config.items()})  # type: ignore[arg-type]
+        settings = app_settings(config)
         steps: list[Callable[[], list[Row]]] = []
         if "webhook" in args.parts:
             steps.append(lambda: WebhookBench(engine, settings, config, args, rng).run())

@@ -28,7 +28,7 @@ VENV = str(Path(ROOT) / ".venv")
 TRACED = "(kundali)"
 
 
-def _post(client: FlaskClient, step: Step) -> int:
+def post_step(client: FlaskClient, step: Step) -> int:
     """Send a pre-encoded request through the test client; its status."""
     path, headers, body = decode_request(step.request)
     headers.pop("Content-Length", None)
@@ -72,7 +72,7 @@ def profile_webhook(
             profiler = cProfile.Profile()
             profiler.enable()
             for _, step in profiled:
-                _post(client, step)
+                post_step(client, step)
             profiler.disable()
     finally:
         sa.event.remove(sa.Engine, "before_cursor_execute", sql)
@@ -92,7 +92,7 @@ def _time_kinds(
     for label, step in timed:
         sql.tracing = label.endswith(TRACED)
         started, sent = time.perf_counter(), sql.count
-        status = _post(client, step)
+        status = post_step(client, step)
         per_kind[label].append((time.perf_counter() - started, sql.count - sent))
         sql.done()
         if status != 200:
