@@ -76,9 +76,14 @@ def revoke_grant(
         product=product,
         order_id=order_id,
         quantity=0,  # the revoke removes the grant's remainder, whatever it is
-        key=_REVOKE + grant_key.removeprefix(_GRANT),
+        key=_revoke_key(grant_key),
         at=at,
     )
+
+
+def _revoke_key(grant_key: str) -> str:
+    """The key of the revoke that takes back the grant with this key."""
+    return _REVOKE + grant_key.removeprefix(_GRANT)
 
 
 _GRANT, _REVOKE, _CONSUME = "grant:", "revoke:", "consume:"
@@ -171,7 +176,7 @@ def spare(entries: Iterable[LedgerEntry], product: Product, deliverable: Collect
         and e.order_id is not None
         and e.order_id in deliverable
         and _consume_key(order_use_key(e.order_id)) not in keys
-        and f"{_REVOKE}{e.order_id}" not in keys
+        and _revoke_key(e.key) not in keys
     )
     return max(0, balance(lines, product) - waiting)
 
