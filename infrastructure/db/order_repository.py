@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Executable
+from sqlalchemy import Connection, CursorResult, Executable
+from sqlalchemy.exc import IntegrityError
 
 from backend.domain.entitlements import Product
+from backend.domain.payments.attempts import names_order
 from backend.domain.payments.events import PaymentEvent
-from backend.domain.payments.order_model import OPEN_STATUSES, Order, OrderStatus
+from backend.domain.payments.order_model import OPEN_STATUSES, Order, OrderStatus, PaymentClash
 from infrastructure.db import order_queries as q
 from infrastructure.db.order_rows import (
     attempt_from,
@@ -82,10 +84,14 @@ class SqlOrderRepository:
         return self._load(q.LOCK_ORDER, {"oid": order_id}, lock=True)
 
     def find_for_event(self, event: PaymentEvent) -> Order | None:
-        """The order the event is about, by the most direct id it carries, locked."""
+        """The order the event is about, by an id we issued or were paid with, locked.
+
+        The order_id note is tried first, as the cheapest lookup, but only kept when that
+        order confirms one of the event's other ids (see names_order).
+        """
         if event.order_id is not None:
             order = self.get(event.order_id)
-            if order is not None:
+            if order is not None and names_order(order, event):
                 return order
         keys = (
             ("link_id", event.link_id),
@@ -122,14 +128,14 @@ class SqlOrderRepository:
     def save(self, order: Order) -> None:
         """Write status, payments and attempts back; attempts are matched by reference id.
 
-        A payment id already paying another order raises IntegrityError: that is a bug to
-        surface, never to paper over.
+        A payment id already paying another order raises PaymentClash, and the transaction
+        can only be rolled back: it is never papered over.
         """
         held = self._held.get(order.id)
         values = order_writes(order)
         if held is None or held[0] != values:
             values.update(oid=order.id, b_updated_at=datetime.now(UTC))
-            if self._conn.execute(q.UPDATE_ORDER, values).rowcount != 1:
+            if self._update(values).rowcount != 1:
                 raise LookupError(f"order {order.id} does not exist")
         if held is None:
             attempts = stored_attempts(self._conn.execute(q.SELECT_ATTEMPTS, {"oid": order.id}))
@@ -142,6 +148,17 @@ class SqlOrderRepository:
             self._conn.execute(q.UPDATE_ATTEMPT, changed)
         if held is not None:
             self._remember(order)
+
+    def _update(self, values: dict[str, Any]) -> CursorResult[Any]:
+        try:
+            return self._conn.execute(q.UPDATE_ORDER, values)
+        except IntegrityError as exc:
+            # paid_payment_id is the only unique column an order update writes.
+            if values["b_paid_payment_id"] is None:
+                raise
+            raise PaymentClash(
+                f"payment {values['b_paid_payment_id']} already paid another order"
+            ) from exc
 
     def retry_candidates(self, since: datetime, limit: int) -> list[int]:
         """Orders created since then still owed a fresh link (their newest failed, expired, or

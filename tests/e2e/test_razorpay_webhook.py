@@ -11,6 +11,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -18,7 +19,14 @@ from flask.testing import FlaskClient
 
 from backend.api.app import create_app
 from backend.bootstrap import Services, bootstrap
-from tests.e2e.payments_support import count, grants, live_order, post_event, status_of
+from tests.e2e.payments_support import (
+    LiveOrder,
+    count,
+    grants,
+    live_order,
+    post_event,
+    status_of,
+)
 from tests.fakes import razorpay_payloads as rp
 from tests.support import make_settings
 
@@ -264,6 +272,91 @@ def test_a_signed_body_that_is_not_json_is_refused(client: FlaskClient, services
     response = post_event(client, b"\xff\xfenot json", event_id="evt_not_json_1")
     assert response.status_code == 400
     assert events(services, "evt_not_json_1") == 0
+
+
+# --- Events that are not ours, or that contradict what is stored ----------------------------
+
+
+def _foreign(order: LiveOrder, template: dict[str, Any], amount: int) -> dict[str, Any]:
+    """Another integration's event on the same Razorpay account: its own link, reference,
+    gateway order and payment, but notes whose order_id happens to equal one of ours."""
+    tag = uuid.uuid4().hex[:10]
+    swap = {
+        order.link_id: f"plink_other{tag}",
+        order.reference_id: f"shop-{tag}",
+        order.gateway_order_id: f"order_other{tag}",
+        order.payment_id: f"pay_other{tag}",
+    }
+    text = json.dumps(order.payload(template, amount=amount))
+    for old, new in swap.items():
+        text = text.replace(f'"{old}"', f'"{new}"')
+    assert not any(f'"{old}"' in text for old in swap)  # nothing of ours is left
+    foreign: dict[str, Any] = json.loads(text)
+    for wrapper in foreign["payload"].values():
+        wrapper["entity"]["notes"] = {"order_id": str(order.order_id)}
+    return foreign
+
+
+@pytest.mark.parametrize(
+    "template",
+    [rp.payment_link_paid(), rp.order_paid(), rp.payment_event("payment.captured", "captured")],
+    ids=["payment_link.paid", "order.paid", "payment.captured"],
+)
+@pytest.mark.parametrize("amount_matches", [True, False], ids=["same_amount", "other_amount"])
+def test_another_integrations_payment_naming_our_order_id_changes_nothing(
+    services: Services, client: FlaskClient, template: dict[str, Any], amount_matches: bool
+) -> None:
+    # notes.order_id is everyone's favourite note: only the ids we issued say a payment is ours.
+    order = live_order(services)
+    amount = order.amount_paise if amount_matches else order.amount_paise + 100
+    response = post_event(client, _foreign(order, template, amount))
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "unmatched"}
+    assert status_of(services, order) == "link_issued"
+    assert grants(services, order) == 0
+    assert paid_messages(services, order.order_id) == 0
+    # The user's own payment still goes through.
+    post_event(client, order.payload(rp.payment_link_paid()))
+    assert status_of(services, order) == "paid"
+    assert grants(services, order) == 1
+
+
+def test_another_integrations_failed_payment_tells_our_user_nothing(
+    services: Services, client: FlaskClient
+) -> None:
+    order = live_order(services)
+    failed = rp.payment_event("payment.failed", "failed")
+    response = post_event(client, _foreign(order, failed, order.amount_paise))
+    assert response.get_json() == {"status": "unmatched"}
+    failures = "SELECT count(*) FROM outbox WHERE kind = 'payment_failed' AND user_id = :u"
+    assert count(services, failures, u=order.user_id) == 0
+
+
+def test_a_payment_already_paying_one_order_cannot_pay_a_second(
+    services: Services, client: FlaskClient
+) -> None:
+    # Razorpay never sends this; if a signed body ever does, it is kept for a human and
+    # answered 200, not a 500 that Razorpay would retry for a day and then stop sending.
+    first, second = live_order(services), live_order(services)
+    post_event(client, first.payload(rp.payment_link_paid()))
+    clash = second.payload(rp.payment_link_paid(), payment_id=first.payment_id)
+    response = post_event(client, clash, event_id=f"evt_clash_{second.order_id}")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "error"}
+    recorded = count(
+        services,
+        "SELECT count(*) FROM payment_events WHERE event_id = :e AND status = 'error'"
+        " AND error LIKE '%already paid%'",
+        e=f"evt_clash_{second.order_id}",
+    )
+    assert recorded == 1
+    assert status_of(services, second) == "link_issued"
+    assert (grants(services, first), grants(services, second)) == (1, 0)
+    assert paid_messages(services, second.order_id) == 0
+    # Its own payment still pays it.
+    post_event(client, second.payload(rp.payment_link_paid()))
+    assert status_of(services, second) == "paid"
+    assert grants(services, second) == 1
 
 
 # --- PostgreSQL: concurrency and an unavailable database ------------------------------------

@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 
 from backend.domain.entitlements import Product
 from backend.domain.payments.events import EventKind, PaymentEvent
+from backend.domain.payments.order_model import PaymentClash
 from backend.domain.payments.orders import (
     AttemptStatus,
     Order,
@@ -203,9 +204,7 @@ def test_nothing_is_kept_without_commit(engine: Engine) -> None:
         assert uow.orders.get(order.id) is None
 
 
-@pytest.mark.parametrize(
-    "key", ["order_id", "link_id", "reference_id", "gateway_order_id", "payment_id"]
-)
+@pytest.mark.parametrize("key", ["link_id", "reference_id", "gateway_order_id", "payment_id"])
 def test_an_event_finds_its_order_by_each_id_it_may_carry(engine: Engine, key: str) -> None:
     order = issued_order(engine)
     payment_id = f"pay_{uuid.uuid4().hex[:12]}"
@@ -223,14 +222,41 @@ def test_an_event_finds_its_order_by_each_id_it_may_carry(engine: Engine, key: s
         "gateway_order_id": attempt.gateway_order_id,
         "payment_id": payment_id,
     }
-    unknown = {"order_id": NO_SUCH_ID}.get(key, "unknown_0")
     known: dict[str, Any] = {key: ids[key]}
-    strange: dict[str, Any] = {key: unknown}
+    strange: dict[str, Any] = {key: "unknown_0"}
     with SqlAlchemyUnitOfWork(engine) as uow:
         found = uow.orders.find_for_event(PaymentEvent(EventKind.LINK_PAID, NOW, **known))
         missing = uow.orders.find_for_event(PaymentEvent(EventKind.LINK_PAID, NOW, **strange))
     assert found is not None and found.id == order.id
     assert missing is None
+
+
+@pytest.mark.parametrize("confirmed_by", ["link_id", "reference_id", "gateway_order_id", None])
+def test_an_order_id_note_finds_its_order_only_with_an_id_that_order_issued(
+    engine: Engine, confirmed_by: str | None
+) -> None:
+    order = issued_order(engine)
+    attempt = order.attempts[0]
+    ids: dict[str, Any] = {
+        "link_id": attempt.link_id,
+        "reference_id": attempt.reference_id,
+        "gateway_order_id": attempt.gateway_order_id,
+    }
+    # Another integration's ids beside our order id: its link, reference and gateway order.
+    event_ids: dict[str, Any] = {key: f"{key}_of_another_shop" for key in ids}
+    if confirmed_by is not None:
+        event_ids[confirmed_by] = ids[confirmed_by]
+    event = PaymentEvent(
+        EventKind.LINK_PAID, NOW, order_id=order.id, payment_id="pay_someone_elses", **event_ids
+    )
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        found = uow.orders.find_for_event(event)
+        alone = uow.orders.find_for_event(PaymentEvent(EventKind.LINK_PAID, NOW, order_id=order.id))
+    if confirmed_by is None:
+        assert found is None
+    else:
+        assert found is not None and found.id == order.id
+    assert alone is None
 
 
 def test_an_unknown_order_id_in_the_notes_falls_back_to_the_link(engine: Engine) -> None:
@@ -334,7 +360,7 @@ def test_one_payment_cannot_pay_two_orders(engine: Engine) -> None:
         first.status = second.status = OrderStatus.PAID
         first.paid_payment_id = second.paid_payment_id = payment_id
         uow.orders.save(first)
-        with pytest.raises(sa.exc.IntegrityError):
+        with pytest.raises(PaymentClash, match=f"payment {payment_id} already paid"):
             uow.orders.save(second)
 
 
@@ -362,8 +388,12 @@ def test_a_locked_order_waits_for_the_holder_and_sees_all_it_committed(
     first one committed, though it read them in the same statement that waited."""
     engine = build_engine(postgres_url)
     order = issued_order(engine)
-    ids: dict[str, Any] = {"order_id": order.id, "link_id": order.attempts[0].link_id}
-    event = PaymentEvent(EventKind.LINK_PAID, NOW, **{lookup: ids[lookup]})
+    link_id = order.attempts[0].link_id
+    # By our order id (with the link that confirms it), or by the link alone.
+    ids: dict[str, Any] = {"link_id": link_id} | (
+        {"order_id": order.id} if lookup == "order_id" else {}
+    )
+    event = PaymentEvent(EventKind.LINK_PAID, NOW, **ids)
     backend_pid: queue.Queue[int] = queue.Queue()
     seen: list[Order] = []
 

@@ -9,7 +9,7 @@ from backend.application.payments.apply import apply_payment
 from backend.application.payments.fulfilment import Fulfilment
 from backend.application.payments.policy import PaymentPolicy
 from backend.domain.payments.events import WebhookDelivery
-from backend.domain.payments.orders import InvalidEvent
+from backend.domain.payments.order_model import InvalidEvent, PaymentClash
 from backend.domain.payments.ports import EventStatus
 from backend.domain.ports import UnitOfWork
 
@@ -24,24 +24,48 @@ def receive_payment_event(
     now: datetime,
 ) -> EventStatus | None:
     """Record the event and apply it in one transaction; None when it was already recorded."""
-    event = delivery.event
+    try:
+        return _receive(delivery, uow, fulfilment, policy, now)
+    except PaymentClash as exc:
+        # Its transaction is spoiled, so the event is recorded as an error in a new one and
+        # answered 200: a 500 would only make Razorpay retry the same bytes for a day.
+        log.error("payment event clashes with a paid order: %s", exc)
+        with uow:
+            if not _record(uow, delivery, now, EventStatus.ERROR):
+                return None  # a concurrent delivery of the same event got there first
+            uow.payment_events.finish(delivery.event_id, EventStatus.ERROR, str(exc))
+            uow.commit()
+        return EventStatus.ERROR
+
+
+def _receive(
+    delivery: WebhookDelivery,
+    uow: UnitOfWork,
+    fulfilment: Fulfilment,
+    policy: PaymentPolicy,
+    now: datetime,
+) -> EventStatus | None:
     with uow:
-        payment_id = event.payment_id if event else None
-        recorded = uow.payment_events.record(
-            delivery.event_id,
-            delivery.event_type,
-            delivery.payload_sha256,
-            payment_id,
-            now,
-            EventStatus.APPLIED,
-        )
-        if not recorded:
+        if not _record(uow, delivery, now, EventStatus.APPLIED):
             return None  # a redelivery: the first one already did everything
         status, error = _apply(delivery, uow, fulfilment, policy, now)
         if status is not EventStatus.APPLIED:  # recorded as applied, the common outcome
             uow.payment_events.finish(delivery.event_id, status, error)
         uow.commit()
     return status
+
+
+def _record(uow: UnitOfWork, delivery: WebhookDelivery, now: datetime, status: EventStatus) -> bool:
+    """Keep the delivery once, by its event id; False when it was already kept."""
+    event = delivery.event
+    return uow.payment_events.record(
+        delivery.event_id,
+        delivery.event_type,
+        delivery.payload_sha256,
+        event.payment_id if event else None,
+        now,
+        status,
+    )
 
 
 def _apply(

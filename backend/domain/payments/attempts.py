@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from backend.domain.payments.events import PaymentEvent
 from backend.domain.payments.order_model import (
     AttemptStatus,
     Order,
@@ -80,3 +81,17 @@ def find_attempt(
         if gateway_order_id is not None and attempt.gateway_order_id == gateway_order_id:
             return attempt
     return None
+
+
+def names_order(order: Order, event: PaymentEvent) -> bool:
+    """Whether the event carries an id this order issued, or a payment it already knows.
+
+    An order_id note alone proves nothing: any other integration on the same Razorpay
+    account may write one, and ours are small integers that theirs will collide with.
+    """
+    if find_attempt(order, event.link_id, event.reference_id, event.gateway_order_id):
+        return True
+    payment_id = event.payment_id
+    return payment_id is not None and (
+        payment_id == order.paid_payment_id or payment_id in order.payments
+    )

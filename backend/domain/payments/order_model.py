@@ -82,6 +82,10 @@ class InvalidEvent(ValueError):
     """A payment event lacks what its kind needs, or belongs to another order."""
 
 
+class PaymentClash(Exception):
+    """A payment id already pays another order; the transaction that tried is spoiled."""
+
+
 @dataclass(eq=False, kw_only=True)
 class PaymentAttempt:
     """One payment link issued for an order."""

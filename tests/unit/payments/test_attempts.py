@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from backend.domain.payments.attempts import names_order
 from backend.domain.payments.events import EventKind as K
 from backend.domain.payments.events import PaymentEvent
 from backend.domain.payments.orders import (
@@ -20,7 +21,7 @@ from backend.domain.payments.orders import (
     new_attempt,
     reference_for,
 )
-from tests.unit.payments.factories import T0, event, issued_order
+from tests.unit.payments.factories import T0, event, issued_order, link_id
 
 S = OrderStatus
 LATER = T0 + timedelta(minutes=20)
@@ -133,3 +134,21 @@ def test_malformed_events_are_refused_and_change_nothing(bad: PaymentEvent) -> N
         apply_event(order, bad)
     assert order.status is S.LINK_ISSUED
     assert order.payments == {}
+
+
+def test_an_event_names_its_order_only_by_an_id_the_order_issued_or_was_paid_with() -> None:
+    order = issued_order(attempts=2)
+    first = order.attempts[0]
+    first.gateway_order_id = "order_1"
+    notes_only = event(K.PAYMENT_CAPTURED, link=None, payment_id="pay_someone_elses")
+    assert notes_only.order_id == order.id and not names_order(order, notes_only)
+    assert names_order(order, replace(notes_only, link_id=link_id(2)))
+    assert names_order(order, replace(notes_only, reference_id=first.reference_id))
+    assert names_order(order, replace(notes_only, gateway_order_id="order_1"))
+    # A payment the order has already seen (a failed one here) names it too.
+    apply_event(order, event(K.PAYMENT_FAILED, link=2, payment_id="pay_9"))
+    assert names_order(order, replace(notes_only, payment_id="pay_9"))
+    apply_event(order, event(K.LINK_PAID, link=2, payment_id="pay_10"))
+    assert order.paid_payment_id == "pay_10"
+    assert names_order(order, replace(notes_only, kind=K.REFUND_PROCESSED, payment_id="pay_10"))
+    assert not names_order(order, replace(notes_only, link_id="plink_of_another_shop"))
