@@ -104,6 +104,9 @@ class OrderFilter:
 
     phone: str | None = None
     status: OrderStatus | None = None
+    # Only orders holding money a human must act on: a flagged payment not yet refunded, or
+    # a dispute (of the order's own payment or another).
+    flagged: bool = False
     limit: int = 50
 
 

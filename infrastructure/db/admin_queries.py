@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, cast
 
-from sqlalchemy import Connection, Select, Table, bindparam, select, update
+from sqlalchemy import Connection, Select, Table, Text, bindparam, or_, select, update
+from sqlalchemy import cast as cast_sql
 
 from backend.domain.admin import LedgerLine, OrderFilter, ProfileView, UserRecord
-from backend.domain.payments.order_model import Order, PaymentAttempt
+from backend.domain.payments.order_model import Order, OrderStatus, PaymentAttempt, PaymentState
 from infrastructure.db.ledger_store import ledger_entry
 from infrastructure.db.models import BirthProfileRow
 from infrastructure.db.order_queries import ATTEMPTS, ORDERS, SELECT_ATTEMPTS, SELECT_ORDER, USERS
@@ -61,6 +62,19 @@ _LINE_BY_KEY = _LINES.where(LEDGER.c.key == bindparam("key"))
 _SET_REASON = update(LEDGER).where(LEDGER.c.key == bindparam("b_key")).values(reason=bindparam("r"))
 
 
+# payments is JSON text on both databases ({"pay_…": "<state>"}); a payment id never equals
+# a state's name, so a quoted state is found only as a value. Rare enough to need no index.
+_PAYMENTS = cast_sql(ORDERS.c.payments, Text)
+# An order in review always holds a flagged payment; once that is refunded it drops out.
+_FLAGGED = or_(
+    ORDERS.c.status == OrderStatus.DISPUTED.value,
+    *(
+        _PAYMENTS.like(f'%"{state.value}"%')
+        for state in (PaymentState.FLAGGED, PaymentState.DISPUTED)
+    ),
+)
+
+
 class SqlAdminQueries:
     """AdminQueries on the unit of work's connection."""
 
@@ -74,6 +88,8 @@ class SqlAdminQueries:
             stmt = stmt.where(USERS.c.phone == which.phone)
         if which.status is not None:
             stmt = stmt.where(ORDERS.c.status == which.status.value)
+        if which.flagged:
+            stmt = stmt.where(_FLAGGED)
         rows = self._conn.execute(stmt).all()
         attempts: dict[int, list[PaymentAttempt]] = defaultdict(list)
         if rows:

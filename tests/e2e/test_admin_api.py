@@ -22,7 +22,7 @@ from backend.domain.payments.ledger import consume
 from backend.domain.payments.orders import OrderStatus, new_attempt
 from backend.domain.phone import phone_hash
 from backend.domain.profile import BirthProfile
-from tests.e2e.payments_support import live_order, post_event
+from tests.e2e.payments_support import grants, live_order, post_event
 from tests.fakes import razorpay_payloads as rp
 from tests.support import make_settings
 from tests.whatsapp import unique_phone
@@ -242,11 +242,48 @@ def test_an_order_shows_a_second_payment_that_must_be_handed_back(
     assert listed["payments"] == {order.payment_id: "paid", "pay_twice": "flagged"}
 
 
+def test_flagged_lists_the_orders_holding_money_a_human_must_act_on(
+    client: FlaskClient, services: Services
+) -> None:
+    def flagged() -> set[int]:
+        response = call(client, "GET", f"{API}/orders?flagged=true&limit=500", ENV_KEY)
+        assert response.status_code == 200, response.get_data(as_text=True)
+        return {order["id"] for order in response.get_json()["orders"]}
+
+    paid_twice, short, fine, disputed = (live_order(services) for _ in range(4))
+    for order in (paid_twice, fine, disputed):
+        post_event(client, order.payload(rp.payment_link_paid()))
+    twice = f"pay_twice_{paid_twice.order_id}"
+    captured = rp.payment_event("payment.captured", "captured")
+    post_event(client, paid_twice.payload(captured, payment_id=twice))
+    post_event(client, short.payload(rp.payment_link_paid(), amount=short.amount_paise - 1))
+    post_event(client, disputed.payload(rp.dispute_created()))
+    listed = flagged()
+    assert {paid_twice.order_id, short.order_id, disputed.order_id} <= listed
+    assert fine.order_id not in listed
+    # Handing the money back takes an order off the list; its own payment stays paid.
+    for order, payment_id in ((paid_twice, twice), (short, short.payment_id)):
+        refund = order.payload(rp.refund_processed(amount=rp.AMOUNT), payment_id=payment_id)
+        assert post_event(client, refund).status_code == 200
+    listed = flagged()
+    assert paid_twice.order_id not in listed and short.order_id not in listed
+    response = call(client, "GET", f"{API}/orders?phone={paid_twice.phone}", ENV_KEY)
+    (order,) = response.get_json()["orders"]
+    assert (order["status"], order["payments"]) == (
+        "paid",
+        {paid_twice.payment_id: "paid", twice: "refunded"},
+    )
+    assert grants(services, paid_twice) == 1  # the grant stands
+    everything = call(client, "GET", f"{API}/orders?flagged=false&limit=500", ENV_KEY)
+    assert fine.order_id in {order["id"] for order in everything.get_json()["orders"]}
+
+
 @pytest.mark.parametrize(
     "query",
     [
         "phone=98100",
         "status=paidish",
+        "flagged=yes",
         "limit=0",
         "limit=501",
         "limit=ten",

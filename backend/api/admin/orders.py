@@ -1,4 +1,4 @@
-"""GET /admin/api/v1/orders?phone=&status=&limit=: orders with their payment links."""
+"""GET /admin/api/v1/orders?phone=&status=&flagged=&limit=: orders with their payment links."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ from backend.application.admin.queries import list_orders, order_filter
 
 @blueprint.get("/orders")
 def orders() -> Response:
-    """Orders newest first, filtered by phone and status (limit 50 by default, at most 500)."""
+    """Orders newest first, filtered by phone, status and flagged=true (money a human must
+    look at); limit 50 by default, at most 500."""
     args = request.args
-    which = order_filter(args.get("phone"), args.get("status"), args.get("limit"))
+    which = order_filter(
+        args.get("phone"), args.get("status"), args.get("flagged"), args.get("limit")
+    )
     found = list_orders(admin().unit_of_work, which)
     return jsonify({"orders": [order_json(order) for order in found]})

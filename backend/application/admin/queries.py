@@ -16,11 +16,15 @@ DEFAULT_LIMIT, MAX_LIMIT = 50, 500
 RECENT_ORDERS = 10
 
 
-def order_filter(phone: str | None, status: str | None, limit: str | None) -> OrderFilter:
+def order_filter(
+    phone: str | None, status: str | None, flagged: str | None, limit: str | None
+) -> OrderFilter:
     """The filter from query parameters (absent or blank means "any")."""
     statuses = ", ".join(s.value for s in OrderStatus)
     if status and status not in {s.value for s in OrderStatus}:
         raise InvalidInput(f"status must be one of {statuses}")
+    if flagged and flagged not in ("true", "false"):
+        raise InvalidInput("flagged must be true or false")
     text = (limit or "").strip()
     if not text:
         count = DEFAULT_LIMIT
@@ -34,6 +38,7 @@ def order_filter(phone: str | None, status: str | None, limit: str | None) -> Or
     return OrderFilter(
         phone=parse_phone(phone) if phone else None,
         status=OrderStatus(status) if status else None,
+        flagged=flagged == "true",
         limit=count,
     )
 

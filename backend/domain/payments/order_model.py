@@ -42,6 +42,7 @@ class PaymentState(StrEnum):
     FLAGGED = "flagged"  # sent to review (second payment, wrong amount, after cancel)
     DISPUTED = "disputed"  # a dispute on a payment that was not the order's own
     PARTIALLY_REFUNDED = "partially_refunded"  # sent to review, entitlement kept
+    REFUNDED = "refunded"  # a flagged payment that a human has handed back
 
 
 # Forward only. A status missing from a row cannot be reached from it; nothing leaves paid

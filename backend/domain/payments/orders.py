@@ -43,6 +43,7 @@ _ACTED = frozenset(
         PaymentState.FLAGGED,
         PaymentState.DISPUTED,
         PaymentState.PARTIALLY_REFUNDED,
+        PaymentState.REFUNDED,
     }
 )
 

@@ -16,8 +16,13 @@ from backend.domain.payments.order_model import (
 def on_refund(order: Order, event: PaymentEvent) -> list[Effect]:
     """Rule: refunding the paid payment refunds the order and revokes once."""
     payment_id = payment_id_of(event)
-    if payment_id != order.paid_payment_id or order.status is OrderStatus.REFUNDED:
-        return []  # refunds of other payments are a human's clean-up
+    if payment_id != order.paid_payment_id:
+        if order.payments.get(payment_id) is PaymentState.FLAGGED:
+            # A human handed back money we never granted for: off the review list.
+            order.payments[payment_id] = PaymentState.REFUNDED
+        return []
+    if order.status is OrderStatus.REFUNDED:
+        return []
     refunded = _refunded_so_far(event)
     if refunded is not None and refunded < order.amount_paise:
         # A partial refund is a goodwill gesture, not a cancellation: keep the product. Once

@@ -6,8 +6,8 @@ import pytest
 
 from backend.domain.payments.effects import FlagReview, Revoke
 from backend.domain.payments.events import EventKind as K
-from backend.domain.payments.orders import OrderStatus
-from tests.unit.payments.factories import AMOUNT, ORDER_ID, event
+from backend.domain.payments.orders import OrderStatus, PaymentState, apply_event
+from tests.unit.payments.factories import AMOUNT, ORDER_ID, event, issued_order
 from tests.unit.payments.table import PAID, Case, check
 
 S = OrderStatus
@@ -111,3 +111,23 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_transition(case: Case) -> None:
     check(case)
+
+
+def test_refunding_a_flagged_second_payment_marks_it_handed_back_once() -> None:
+    order = issued_order()
+    apply_event(order, PAID)
+    second = event(K.PAYMENT_CAPTURED, payment_id="pay_2")
+    assert apply_event(order, second) == [FlagReview(ORDER_ID, "second_payment", "pay_2")]
+    assert apply_event(order, event(K.REFUND_PROCESSED, payment_id="pay_2")) == []
+    assert order.payments == {"pay_1": PaymentState.PAID, "pay_2": PaymentState.REFUNDED}
+    assert order.status is S.PAID  # the order's own payment and its product stand
+    # The same capture announced again is not sent to a human a second time.
+    assert apply_event(order, second) == []
+    assert order.payments["pay_2"] is PaymentState.REFUNDED
+
+
+def test_a_refund_of_a_payment_the_order_never_saw_changes_nothing() -> None:
+    order = issued_order()
+    apply_event(order, PAID)
+    assert apply_event(order, event(K.REFUND_PROCESSED, payment_id="pay_unknown")) == []
+    assert order.payments == {"pay_1": PaymentState.PAID}
