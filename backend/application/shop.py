@@ -22,7 +22,7 @@ from backend.application.payments.policy import PaymentPolicy
 from backend.domain.conversation import Conversation
 from backend.domain.entitlements import EntitlementCheck, Product
 from backend.domain.payments.gateway import PaymentGateway
-from backend.domain.payments.ledger import balance, spare
+from backend.domain.payments.ledger import balance, revoked, spare
 from backend.domain.payments.ledger_store import entitlement_check
 from backend.domain.payments.money import format_inr
 from backend.domain.payments.order_model import OPEN_STATUSES, Order, OrderStatus
@@ -65,6 +65,13 @@ class Visit:
     def credits(self, product: Product) -> int:
         """Unused credits of product."""
         return balance(self.uow.ledger.entries(self.user_id, product), product)
+
+    def owned(self, product: Product, profile_ids: tuple[int, ...]) -> Order | None:
+        """The paid order for product and these profiles whose grant still stands."""
+        order = self.uow.orders.paid_for(self.user_id, product, profile_ids)
+        if order is None or revoked(self.uow.ledger.entries(self.user_id, product), order.id):
+            return None  # refunded, disputed or taken back by an operator: not owned
+        return order
 
     def spare_credits(self, product: Product) -> int:
         """Unused credits of product that no paid order is still waiting to spend."""
@@ -116,7 +123,7 @@ class Shop:
         profile = visit.conversation.profile
         if profile is None or profile.id is None:
             return self._nothing_to_pay(visit)
-        owned = visit.uow.orders.paid_for(visit.user_id, Product.KUNDALI, (profile.id,))
+        owned = visit.owned(Product.KUNDALI, (profile.id,))
         # A report paid for another chart and not yet delivered holds a credit that is
         # already that report's: only a spare one (an operator's grant) makes this one free.
         credits = visit.spare_credits(Product.KUNDALI)
@@ -148,14 +155,21 @@ class Shop:
         milan = visit.conversation.context.get("milan", {})
         if "bride" not in milan or "groom" not in milan:
             return self._nothing_to_pay(visit)
+        partners = profile_from_draft(milan["bride"]), profile_from_draft(milan["groom"])
         if "profile_ids" not in milan:
-            profiles = [profile_from_draft(milan[who]) for who in ("bride", "groom")]
             milan["profile_ids"] = [
-                visit.uow.conversations.add_profile(visit.user_id, p) for p in profiles
+                visit.uow.conversations.add_profile(visit.user_id, p) for p in partners
             ]
         bride, groom = milan["bride"]["name"], milan["groom"]["name"]
-        name = visit.words("product_milan", bride=bride, groom=groom)
         ids = tuple(milan["profile_ids"])
+        if visit.owned(Product.MILAN, ids) is not None:  # this couple's match was bought before
+            key = f"msg-{visit.message_sid}"
+            self.fulfilment.deliver_match(
+                visit.uow, visit.user_id, *partners, key, _owned(Product.MILAN), visit.now
+            )
+            visit.conversation.state = S.MENU.value
+            return [visit.words("match_again", bride=bride, groom=groom)]
+        name = visit.words("product_milan", bride=bride, groom=groom)
         return self._sell(visit, Product.MILAN, ids, name, _name_of(visit))
 
     def _sell(

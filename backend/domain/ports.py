@@ -27,7 +27,8 @@ class ConversationRepository(abc.ABC):
 
     @abc.abstractmethod
     def add_profile(self, user_id: int, profile: BirthProfile) -> int:
-        """Store birth details that are not the user's own (a match's partners); their id."""
+        """Store birth details that are not the user's own (a match's partners); their id,
+        which is the id they had when the user entered exactly these details before."""
 
     @abc.abstractmethod
     def profile(self, profile_id: int) -> BirthProfile | None:

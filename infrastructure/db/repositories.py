@@ -70,6 +70,19 @@ _SET_PROFILE = (
     update(USERS).where(USERS.c.id == bindparam("uid")).values(profile_id=bindparam("pid"))
 )
 _INSERT_PROFILE = insert(PROFILES).returning(PROFILES.c.id)
+# The user's stored chart with exactly these details (birth time may be unknown: NULL).
+_SAME_PROFILE = (
+    select(PROFILES.c.id)
+    .where(
+        PROFILES.c.user_id == bindparam("user_id"),
+        *(
+            PROFILES.c[name].is_not_distinct_from(bindparam(name))
+            for name in (*_PROFILE_FIELDS, "timezone")
+        ),
+    )
+    .order_by(PROFILES.c.id)
+    .limit(1)
+)
 _SELECT_PROFILE = select(
     *(PROFILES.c[name] for name in _PROFILE_FIELDS), PROFILES.c.timezone
 ).where(PROFILES.c.id == bindparam("pid"))
@@ -170,8 +183,14 @@ class SqlConversationRepository(ConversationRepository):
         insert_ignoring_conflict(self._conn, CONVERSATIONS, values, ("user_id",))
 
     def _insert_profile(self, user_id: int, profile: BirthProfile) -> int:
+        # Details entered again (the same partner, one's own chart re-typed) name the row they
+        # named before, so orders for them are found, and what was paid for is not sold twice.
         values = {name: getattr(profile, name) for name in _PROFILE_FIELDS}
-        values.update(user_id=user_id, timezone=profile.timezone, created_at=datetime.now(UTC))
+        values.update(user_id=user_id, timezone=profile.timezone)
+        same = self._conn.execute(_SAME_PROFILE, values).scalar()
+        if same is not None:
+            return int(same)
+        values.update(created_at=datetime.now(UTC))
         return int(self._conn.execute(_INSERT_PROFILE, values).scalar_one())
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import pytest
 from flask.testing import FlaskClient
 
+from backend.application.admin.grants import revoke_grant
 from backend.application.outbox_delivery import deliver_due
 from backend.bootstrap import Services
 from infrastructure.twilio.rest_sender import TwilioRestSender
@@ -173,3 +175,80 @@ def test_a_paid_report_still_to_be_made_is_not_handed_out_for_another_chart(
     bodies = [m["body"] for m in twilio_stub.sent_to(user.phone)]
     assert sum("full Kundali report, Asha" in b for b in bodies) == 1
     assert not any("full Kundali report, Ravi" in b for b in bodies)
+
+
+def enter_couple(user: ChatUser) -> str:
+    """Menu → Kundali Milan with Asha and Ravi; the reply to choosing to pay."""
+    user.send("menu")
+    assert "bride" in user.say("3")
+    for text in ("Asha", "15/08/1990", "10:30 pm", "Bombay"):
+        user.send(text)
+    assert "groom" in user.say("yes")
+    for text in ("Ravi", "02/03/1988", "6:15 am", "Bombay"):
+        user.send(text)
+    assert "Asha & Ravi" in user.say("yes")
+    return user.say("1")
+
+
+def orders_of(services: Services, user: ChatUser, product: str) -> int:
+    """The user's orders for product."""
+    return count(
+        services,
+        "SELECT count(*) FROM orders o JOIN users u ON u.id = o.user_id"
+        " WHERE u.phone = :p AND o.product = :product",
+        p=user.phone,
+        product=product,
+    )
+
+
+def test_a_match_for_the_same_couple_is_sold_once(
+    shop: Services, client: FlaskClient, twilio_stub: TwilioStub
+) -> None:
+    user = with_profile(client)
+    offer = enter_couple(user)
+    again = enter_couple(user)  # the same couple typed in again: the same order and link
+    assert LINK.search(again) and LINK.search(again).group(1) == LINK.search(offer).group(1)  # type: ignore[union-attr]
+    pay(client, offer)
+    deliver(shop)
+    owned = enter_couple(user)
+    assert "already have the Kundali Milan for Asha & Ravi" in owned
+    assert "/sandbox/pay/" not in owned
+    deliver(shop)
+    bodies = [m["body"] for m in twilio_stub.sent_to(user.phone)]
+    assert sum("Here is the Kundali Milan for Asha & Ravi" in b for b in bodies) == 2
+    assert sum("₹199 received" in b for b in bodies) == 1
+    assert orders_of(shop, user, "milan") == 1
+
+
+def test_a_report_paid_for_is_not_sold_again_when_the_same_details_are_typed_again(
+    shop: Services, client: FlaskClient, twilio_stub: TwilioStub
+) -> None:
+    user = with_profile(client)
+    pay(client, user.say("1"))
+    deliver(shop)
+    for text in ("menu", "1", "2", "Asha", "15/08/1990", "10:30 pm", "Bombay", "yes"):
+        user.send(text)
+    again = user.say("1")
+    assert "already have the full report for Asha" in again and "/sandbox/pay/" not in again
+    assert orders_of(shop, user, "kundali") == 1
+
+
+def test_a_report_an_operator_took_back_is_offered_for_sale_again(
+    shop: Services, client: FlaskClient, twilio_stub: TwilioStub
+) -> None:
+    user = with_profile(client)
+    pay(client, user.say("1"))
+    deliver(shop)
+    grant_id = count(
+        shop,
+        "SELECT l.id FROM entitlement_ledger l JOIN users u ON u.id = l.user_id"
+        " WHERE u.phone = :p AND l.kind = 'grant'",
+        p=user.phone,
+    )
+    assert shop.admin is not None
+    revoke_grant(shop.admin.unit_of_work, grant_id, "chargeback by phone", datetime.now(UTC))
+    for text in ("menu", "1", "yes"):
+        user.send(text)
+    offer = user.say("1")
+    assert "already have" not in offer and "/sandbox/pay/plink_" in offer
+    assert orders_of(shop, user, "kundali") == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from datetime import time as clock_time
 
@@ -44,6 +45,27 @@ def test_a_conversation_round_trips_with_its_profile(services: Services) -> None
     assert again.context == {"draft": {"name": "आशा"}}
     assert again.last_inbound_at == NOW and again.last_inbound_at.tzinfo is not None
     assert again.profile is not None and again.profile.birth_time == clock_time(22, 30)
+
+
+@pytest.mark.parametrize("birth_time", [clock_time(6, 15), None], ids=["time", "no_time"])
+def test_the_same_birth_details_keep_one_id_per_user(
+    services: Services, birth_time: clock_time | None
+) -> None:
+    ravi = BirthProfile(
+        "Ravi", date(1988, 3, 2), birth_time, "Mumbai, Maharashtra, India", 19.07, 72.88,
+        "Asia/Kolkata",
+    )  # fmt: skip
+    with services.unit_of_work() as uow:
+        user = uow.conversations.lock(unique_phone(), NOW, "new", "main").user_id
+        other = uow.conversations.lock(unique_phone(), NOW, "new", "main").user_id
+        first = uow.conversations.add_profile(user, ravi)
+        again = uow.conversations.add_profile(user, ravi)
+        renamed = uow.conversations.add_profile(user, replace(ravi, name="Ravi K"))
+        moved = uow.conversations.add_profile(user, replace(ravi, latitude=19.08))
+        theirs = uow.conversations.add_profile(other, ravi)
+        uow.commit()
+    assert again == first
+    assert len({first, renamed, moved, theirs}) == 4
 
 
 def test_nothing_is_kept_without_commit(services: Services) -> None:

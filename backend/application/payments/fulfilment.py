@@ -79,7 +79,8 @@ class Fulfilment:
         if order.product is Product.KUNDALI:
             self.deliver_report(uow, order.user_id, profiles[0], key, entitled, now)
         else:
-            self._deliver_match(uow, order, profiles[0], profiles[1], entitled, now)
+            bride, groom = profiles
+            self.deliver_match(uow, order.user_id, bride, groom, str(order.id), entitled, now)
         # A report or a match is one use of its grant, spent once delivered.
         self.spend(uow, order.user_id, order.product, key, now)
 
@@ -124,20 +125,22 @@ class Fulfilment:
         )
         uow.outbox.enqueue_all([*messages, pdf], now)
 
-    def _deliver_match(
+    def deliver_match(
         self,
         uow: UnitOfWork,
-        order: Order,
+        user_id: int,
         bride: BirthProfile,
         groom: BirthProfile,
+        key: str,
         entitled: EntitlementCheck,
         now: datetime,
     ) -> None:
-        words = self.words(uow, order.user_id)
+        """The match's parts, keyed so each is sent once."""
+        words = self.words(uow, user_id)
         parts = kundali_milan(bride, groom, words.language, entitled)
         intro = words("match_follows", bride=bride.name, groom=groom.name)
         messages = [
-            OutboundMessage(order.user_id, "match", f"match:{order.id}:{number}", text)
+            OutboundMessage(user_id, "match", f"match:{key}:{number}", text)
             for number, text in enumerate([intro, *parts])
         ]
         uow.outbox.enqueue_all(messages, now)

@@ -156,6 +156,12 @@ def delivered(entries: Iterable[LedgerEntry], order_id: int) -> bool:
     return any(entry.key == key for entry in entries)
 
 
+def revoked(entries: Iterable[LedgerEntry], order_id: int) -> bool:
+    """Whether the order's grant was taken back (a refund, a dispute or an operator)."""
+    key = _revoke_key(f"{_GRANT}{order_id}")
+    return any(entry.key == key for entry in entries)
+
+
 def _consume_key(use: str) -> str:
     return f"{_CONSUME}{use}"
 

@@ -23,6 +23,9 @@ MESSAGES: dict[str, str] = {
     "report_follows": "Here is your full Kundali report, {name}. 🪔",
     "report_pdf": "📄 Your Kundali report as a PDF (the link works for 7 days).",
     "report_again": "You already have the full report for {name} — sending it to you again now.",
+    "match_again": (
+        "You already have the Kundali Milan for {bride} & {groom} — sending it to you again now."
+    ),
     "qna_ready": (
         "You now have {credits} questions. Send your question any time — for example "
         '"When will I get a new job?" or "How will my marriage be?"'
