@@ -92,17 +92,6 @@ _last_attempt = (
     .scalar_subquery()
 )
 _waiting_since = func.coalesce(_last_attempt, ORDERS.c.created_at)
-PENDING_BEFORE = (
-    select(ORDERS.c.id)
-    .where(
-        ORDERS.c.status.in_([OrderStatus.CREATED.value, OrderStatus.LINK_ISSUED.value]),
-        _waiting_since < bindparam("cutoff", type_=UTCDateTime()),
-    )
-    # Newest first: an order the gateway can never settle must not starve the recent ones.
-    .order_by(_waiting_since.desc(), ORDERS.c.id.desc())
-    .limit(bindparam("limit"))
-)
-
 # Only the newest attempt counts: once a fresh link is issued the order waits on that one.
 _newest_attempt_status = (
     select(ATTEMPTS.c.status)
@@ -111,6 +100,20 @@ _newest_attempt_status = (
     .limit(1)
     .scalar_subquery()
 )
+PENDING_BEFORE = (
+    select(ORDERS.c.id)
+    .where(
+        ORDERS.c.status.in_([OrderStatus.CREATED.value, OrderStatus.LINK_ISSUED.value]),
+        # Only a link that may still take money can settle: orders with no link (the gateway
+        # was down) or a spent one would otherwise fill every batch for good.
+        _newest_attempt_status.in_([AttemptStatus.ISSUED.value, AttemptStatus.FAILED.value]),
+        _waiting_since < bindparam("cutoff", type_=UTCDateTime()),
+    )
+    # Newest first: an order the gateway can never settle must not starve the recent ones.
+    .order_by(_waiting_since.desc(), ORDERS.c.id.desc())
+    .limit(bindparam("limit"))
+)
+
 RETRY_CANDIDATES = (
     select(ORDERS.c.id)
     .where(

@@ -167,7 +167,8 @@ class SqlOrderRepository:
         return [int(row.id) for row in rows]
 
     def pending_before(self, cutoff: datetime, limit: int) -> list[int]:
-        """Orders waiting for money whose newest attempt (else the order) predates cutoff."""
+        """Orders whose newest link may still take money (issued or failed) and predates
+        cutoff, newest first."""
         rows = self._conn.execute(q.PENDING_BEFORE, {"cutoff": cutoff, "limit": limit})
         return [int(row.id) for row in rows]
 

@@ -293,28 +293,39 @@ def test_open_for_is_the_newest_order_that_can_still_take_money(engine: Engine) 
     assert swapped is not None and swapped.id == other_profiles.id
 
 
-def test_pending_before_lists_orders_whose_last_link_is_old_newest_first(engine: Engine) -> None:
+def test_pending_before_lists_orders_whose_live_link_is_old_newest_first(engine: Engine) -> None:
     t = earlier_now()
     user_id, phone = new_user(engine)
     with SqlAlchemyUnitOfWork(engine) as uow:
-        linked = uow.orders.create(user_id, phone, Product.KUNDALI, 19900, (), t - 3 * HOUR)
-        new_attempt(linked, f"ba-{linked.id}-1", f"plink_t{linked.id}", "https://p", t, t + HOUR)
-        bare = uow.orders.create(user_id, phone, Product.QNA, 9900, (), t - HOUR)
-        paid = uow.orders.create(user_id, phone, Product.QNA, 9900, (), t - 2 * HOUR)
-        paid.status, paid.paid_payment_id = OrderStatus.PAID, f"pay_{uuid.uuid4().hex}"
-        for order in (linked, paid):
+        made: dict[str, Order] = {}
+        for name, created, linked in (
+            ("issued", t - 3 * HOUR, t),
+            ("failed", t - 3 * HOUR, t - HOUR),
+            ("spent", t - 3 * HOUR, t - HOUR),  # cancelled by us, its successor never made
+            ("bare", t - HOUR, None),  # the gateway was down: no link to ask about
+            ("paid", t - 2 * HOUR, t - 2 * HOUR),
+        ):
+            order = uow.orders.create(user_id, phone, Product.QNA, 9900, (), created)
+            if linked is not None:
+                new_attempt(order, f"ba-{order.id}-1", f"plink_p{order.id}", "u", linked, t + HOUR)
+            made[name] = order
+        made["failed"].attempts[0].status = AttemptStatus.FAILED
+        made["spent"].attempts[0].status = AttemptStatus.CANCELLED
+        made["paid"].status = OrderStatus.PAID
+        made["paid"].paid_payment_id = f"pay_{uuid.uuid4().hex}"
+        for order in made.values():
             uow.orders.save(order)
         uow.commit()
-    mine = {linked.id, bare.id, paid.id}
+    mine = {order.id for order in made.values()}
     with SqlAlchemyUnitOfWork(engine) as uow:
         # Other tests' orders share the database: look at ours, in the order returned.
         def ours(cutoff: datetime) -> list[int]:
             return [i for i in uow.orders.pending_before(cutoff, 100_000) if i in mine]
 
-        # the linked order is older, but its newest link is what the sweep measures from
+        # the orders are older, but their newest link is what the sweep measures from
         assert ours(t - HOUR) == []
-        assert ours(t) == [bare.id]
-        assert ours(t + HOUR) == [linked.id, bare.id]
+        assert ours(t) == [made["failed"].id]
+        assert ours(t + HOUR) == [made["issued"].id, made["failed"].id]
         assert len(uow.orders.pending_before(t + HOUR, 1)) == 1
 
 

@@ -66,7 +66,8 @@ class OrderRepository(Protocol):
         ...
 
     def pending_before(self, cutoff: datetime, limit: int) -> list[int]:
-        """Ids of orders waiting for money whose newest attempt predates cutoff, newest first."""
+        """Ids of orders whose newest link may still take money (issued, or failed and not yet
+        expired) and predates cutoff, newest first."""
         ...
 
 
