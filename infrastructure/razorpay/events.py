@@ -53,7 +53,7 @@ def parse_event(payload: Any) -> PaymentEvent | None:
         kind=kind,
         occurred_at=occurred_at,
         link_id=_str(link.get("id")),
-        reference_id=_reference(link.get("reference_id")),
+        reference_id=_our_reference(entities),
         payment_id=_payment_id(entities),
         amount_paise=amount,
         currency=currency,
@@ -114,6 +114,20 @@ def _gateway_order_id(entities: dict[str, dict[str, Any]]) -> str | None:
         or _str(entities.get("order", {}).get("id"))
         or _str(entities.get("payment_link", {}).get("order_id"))
     )
+
+
+def _our_reference(entities: dict[str, dict[str, Any]]) -> str | None:
+    """Our attempt's reference: the link's own; without a link, the copy in the gateway
+    order's or the payment's notes, else the gateway order's receipt (a link's reference)."""
+    if "payment_link" in entities:
+        return _reference(entities["payment_link"].get("reference_id"))
+    candidates = []
+    for source in ("order", "payment"):
+        notes = entities.get(source, {}).get("notes")
+        if isinstance(notes, dict):
+            candidates.append(notes.get("reference_id"))
+    candidates.append(entities.get("order", {}).get("receipt"))
+    return next((ref for ref in map(_reference, candidates) if ref is not None), None)
 
 
 def _our_order_id(entities: dict[str, dict[str, Any]]) -> int | None:

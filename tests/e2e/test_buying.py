@@ -18,6 +18,7 @@ from flask.testing import FlaskClient
 from backend.application.admin.grants import revoke_grant
 from backend.application.outbox_delivery import deliver_due
 from backend.bootstrap import Services
+from infrastructure.sandbox.gateway import SandboxGateway
 from infrastructure.twilio.rest_sender import TwilioRestSender
 from tests.e2e.payments_support import count
 from tests.fakes.twilio_stub import TwilioStub, twilio_stub
@@ -77,7 +78,12 @@ def test_buying_the_report(shop: Services, client: FlaskClient, twilio_stub: Twi
     assert "₹199" in offer and "/sandbox/pay/plink_" in offer
     again = user.say("1")  # still waiting: the same link, never a second one
     assert LINK.search(again) and LINK.search(again).group(1) == LINK.search(offer).group(1)  # type: ignore[union-attr]
-    pay(client, offer)
+    link_id = pay(client, offer)
+    # The link's notes repeat its reference: Razorpay copies them to the order behind it.
+    sandbox = shop.payment_gateway
+    assert isinstance(sandbox, SandboxGateway)
+    stored = sandbox.link(link_id)
+    assert stored is not None and stored.notes["reference_id"] == stored.reference_id
     deliver(shop)
     deliver(shop)  # a second pass finds nothing new
     sent = twilio_stub.sent_to(user.phone)

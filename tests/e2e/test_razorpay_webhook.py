@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -357,6 +358,58 @@ def test_a_payment_already_paying_one_order_cannot_pay_a_second(
     post_event(client, second.payload(rp.payment_link_paid()))
     assert status_of(services, second) == "paid"
     assert grants(services, second) == 1
+
+
+def _gateway_order_unknown(services: Services, order: LiveOrder) -> None:
+    """As with the real Razorpay: a link's gateway order is named only once it is paid."""
+    with services.unit_of_work() as uow:
+        uow.connection.execute(  # type: ignore[attr-defined]
+            sa.text("UPDATE payment_attempts SET gateway_order_id = NULL WHERE link_id = :l"),
+            {"l": order.link_id},
+        )
+        uow.commit()
+
+
+@pytest.mark.parametrize("carried_by", ["receipt", "order_notes"])
+def test_an_order_paid_before_its_link_names_its_gateway_order_is_ours_by_its_reference(
+    services: Services, client: FlaskClient, carried_by: str
+) -> None:
+    order = live_order(services)
+    _gateway_order_unknown(services, order)
+    payload = order.payload(rp.order_paid())
+    gateway_order = payload["payload"]["order"]["entity"]
+    if carried_by == "order_notes":
+        gateway_order["receipt"] = None
+        gateway_order["notes"]["reference_id"] = order.reference_id
+    assert post_event(client, payload).get_json() == {"status": "applied"}
+    assert status_of(services, order) == "paid"
+    post_event(client, order.payload(rp.payment_link_paid()))
+    assert grants(services, order) == 1
+    assert paid_messages(services, order.order_id) == 1
+
+
+def test_money_taken_on_a_link_we_cancelled_goes_to_review_by_its_reference(
+    services: Services, client: FlaskClient
+) -> None:
+    order = live_order(services)
+    _gateway_order_unknown(services, order)
+    post_event(client, order.payload(rp.payment_link_cancelled()))
+    assert status_of(services, order) == "cancelled"
+    assert post_event(client, order.payload(rp.order_paid())).get_json() == {"status": "applied"}
+    assert status_of(services, order) == "review"
+    assert grants(services, order) == 0
+
+
+def test_a_failed_payment_carrying_our_reference_in_its_notes_tells_the_user(
+    services: Services, client: FlaskClient
+) -> None:
+    order = live_order(services)
+    _gateway_order_unknown(services, order)
+    failed = order.payload(rp.payment_event("payment.failed", "failed"))
+    failed["payload"]["payment"]["entity"]["notes"] = {"reference_id": order.reference_id}
+    assert post_event(client, failed).get_json() == {"status": "applied"}
+    failures = "SELECT count(*) FROM outbox WHERE kind = 'payment_failed' AND user_id = :u"
+    assert count(services, failures, u=order.user_id) == 1
 
 
 # --- PostgreSQL: concurrency and an unavailable database ------------------------------------

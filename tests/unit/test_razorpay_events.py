@@ -105,7 +105,32 @@ class TestParseEvent:
             amount_paise=samples.AMOUNT,
             order_id=42,
             gateway_order_id=samples.GATEWAY_ORDER,
+            reference_id=samples.REFERENCE,  # the order's receipt: the link's reference
         )
+
+    @pytest.mark.parametrize("where", ["order_notes", "payment_notes", "receipt", "link_wins"])
+    def test_without_a_link_our_reference_comes_from_notes_or_the_receipt(self, where: str) -> None:
+        # Razorpay names the gateway order of a link only once it is paid, so payment.* and
+        # order.paid events before that are ours only by the reference they carry.
+        payload = samples.order_paid()
+        order = payload["payload"]["order"]["entity"]
+        payment = payload["payload"]["payment"]["entity"]
+        order["receipt"] = None
+        match where:
+            case "order_notes":
+                order["notes"] = {"order_id": "42", "reference_id": "ba-42-1-abc123"}
+            case "payment_notes":
+                payment["notes"] = {"reference_id": "ba-42-1-abc123"}
+            case "receipt":
+                order["receipt"] = "ba-42-1-abc123"
+            case "link_wins":
+                order["receipt"] = "ba-42-1-abc123"
+                payload = samples.payment_link_paid()
+                payload["payload"]["order"]["entity"]["receipt"] = "ba-42-1-abc123"
+        event = parse_event(payload)
+        assert event is not None
+        expected = samples.REFERENCE if where == "link_wins" else "ba-42-1-abc123"
+        assert event.reference_id == expected
 
     @pytest.mark.parametrize(
         ("payload", "kind"),

@@ -89,7 +89,13 @@ def payable_link(
         customer_name=customer_name,
         expire_by=expires_at,
         callback_url=policy.callback_url,
-        notes={"order_id": str(order.id), "product": order.product.value},
+        # The reference again: Razorpay copies a link's notes to the order it makes for a
+        # payment, and we only learn that order's id from payment_link.paid.
+        notes={
+            "order_id": str(order.id),
+            "product": order.product.value,
+            "reference_id": reference,
+        },
     )
     try:
         link = gateway.create_link(request)

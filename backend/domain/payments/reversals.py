@@ -18,7 +18,8 @@ def on_refund(order: Order, event: PaymentEvent) -> list[Effect]:
     payment_id = payment_id_of(event)
     if payment_id != order.paid_payment_id:
         if order.payments.get(payment_id) is PaymentState.FLAGGED:
-            # A human handed back money we never granted for: off the review list.
+            # A human handed back money we never granted for (all of it or, keeping a fee,
+            # part: they decided either way): off the review list.
             order.payments[payment_id] = PaymentState.REFUNDED
         return []
     if order.status is OrderStatus.REFUNDED:
