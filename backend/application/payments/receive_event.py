@@ -25,7 +25,14 @@ def receive_payment_event(
 ) -> EventStatus | None:
     """Record the event and apply it in one transaction; None when it was already recorded."""
     try:
-        return _receive(delivery, uow, fulfilment, policy, now)
+        with uow:
+            if not _record(uow, delivery, now, EventStatus.APPLIED):
+                return None  # a redelivery: the first one already did everything
+            status, error = _apply(delivery, uow, fulfilment, policy, now)
+            if status is not EventStatus.APPLIED:  # recorded as applied, the common outcome
+                uow.payment_events.finish(delivery.event_id, status, error)
+            uow.commit()
+        return status
     except PaymentClash as exc:
         # Its transaction is spoiled, so the event is recorded as an error in a new one and
         # answered 200: a 500 would only make Razorpay retry the same bytes for a day.
@@ -36,23 +43,6 @@ def receive_payment_event(
             uow.payment_events.finish(delivery.event_id, EventStatus.ERROR, str(exc))
             uow.commit()
         return EventStatus.ERROR
-
-
-def _receive(
-    delivery: WebhookDelivery,
-    uow: UnitOfWork,
-    fulfilment: Fulfilment,
-    policy: PaymentPolicy,
-    now: datetime,
-) -> EventStatus | None:
-    with uow:
-        if not _record(uow, delivery, now, EventStatus.APPLIED):
-            return None  # a redelivery: the first one already did everything
-        status, error = _apply(delivery, uow, fulfilment, policy, now)
-        if status is not EventStatus.APPLIED:  # recorded as applied, the common outcome
-            uow.payment_events.finish(delivery.event_id, status, error)
-        uow.commit()
-    return status
 
 
 def _record(uow: UnitOfWork, delivery: WebhookDelivery, now: datetime, status: EventStatus) -> bool:
