@@ -63,6 +63,20 @@ def with_profile(client: FlaskClient) -> ChatUser:
     return user
 
 
+def enter_couple(user: ChatUser) -> str:
+    """Menu → Kundali Milan with Asha and Ravi; the reply to choosing to pay."""
+    user.send("menu")
+    assert "bride" in user.say("3")
+    for text in ("Asha", "15/08/1990", "10:30 pm", "Bombay"):
+        user.send(text)
+    assert "groom" in user.say("yes")
+    for text in ("Ravi", "02/03/1988", "6:15 am", "Bombay"):
+        user.send(text)
+    offer = user.say("yes")
+    assert "Asha & Ravi" in offer and "₹199" in offer
+    return user.say("1")
+
+
 def pay(client: FlaskClient, reply: str, action: str = "pay") -> str:
     """Press Pay (or Fail) on the sandbox page of the link in the reply."""
     found = LINK.search(reply)
@@ -70,6 +84,14 @@ def pay(client: FlaskClient, reply: str, action: str = "pay") -> str:
     response = client.post(f"/sandbox/pay/{found.group(1)}", data={"action": action})
     assert response.status_code == 200, response.get_data(as_text=True)
     return found.group(1)
+
+
+def report_bought(shop: Services, client: FlaskClient) -> ChatUser:
+    """A user who paid for their report and had it delivered."""
+    user = with_profile(client)
+    pay(client, user.say("1"))
+    deliver(shop)
+    return user
 
 
 def test_buying_the_report(shop: Services, client: FlaskClient, twilio_stub: TwilioStub) -> None:
@@ -128,16 +150,7 @@ def test_buying_a_match_with_both_partners(
     shop: Services, client: FlaskClient, twilio_stub: TwilioStub
 ) -> None:
     user = with_profile(client)
-    user.send("menu")
-    assert "bride" in user.say("3")
-    for text in ("Asha", "15/08/1990", "10:30 pm", "Bombay"):
-        user.send(text)
-    assert "groom" in user.say("yes")
-    for text in ("Ravi", "02/03/1988", "6:15 am", "Bombay"):
-        user.send(text)
-    offer = user.say("yes")
-    assert "Asha & Ravi" in offer and "₹199" in offer
-    pay(client, user.say("1"))
+    pay(client, enter_couple(user))
     deliver(shop)
     bodies = [m["body"] for m in twilio_stub.sent_to(user.phone)]
     assert sum("Kundali Milan for Asha & Ravi" in b for b in bodies) == 1
@@ -183,19 +196,6 @@ def test_a_paid_report_still_to_be_made_is_not_handed_out_for_another_chart(
     assert not any("full Kundali report, Ravi" in b for b in bodies)
 
 
-def enter_couple(user: ChatUser) -> str:
-    """Menu → Kundali Milan with Asha and Ravi; the reply to choosing to pay."""
-    user.send("menu")
-    assert "bride" in user.say("3")
-    for text in ("Asha", "15/08/1990", "10:30 pm", "Bombay"):
-        user.send(text)
-    assert "groom" in user.say("yes")
-    for text in ("Ravi", "02/03/1988", "6:15 am", "Bombay"):
-        user.send(text)
-    assert "Asha & Ravi" in user.say("yes")
-    return user.say("1")
-
-
 def orders_of(services: Services, user: ChatUser, product: str) -> int:
     """The user's orders for product."""
     return count(
@@ -229,9 +229,7 @@ def test_a_match_for_the_same_couple_is_sold_once(
 def test_a_report_paid_for_is_not_sold_again_when_the_same_details_are_typed_again(
     shop: Services, client: FlaskClient, twilio_stub: TwilioStub
 ) -> None:
-    user = with_profile(client)
-    pay(client, user.say("1"))
-    deliver(shop)
+    user = report_bought(shop, client)
     for text in ("menu", "1", "2", "Asha", "15/08/1990", "10:30 pm", "Bombay", "yes"):
         user.send(text)
     again = user.say("1")
@@ -242,9 +240,7 @@ def test_a_report_paid_for_is_not_sold_again_when_the_same_details_are_typed_aga
 def test_a_report_an_operator_took_back_is_offered_for_sale_again(
     shop: Services, client: FlaskClient, twilio_stub: TwilioStub
 ) -> None:
-    user = with_profile(client)
-    pay(client, user.say("1"))
-    deliver(shop)
+    user = report_bought(shop, client)
     grant_id = count(
         shop,
         "SELECT l.id FROM entitlement_ledger l JOIN users u ON u.id = l.user_id"

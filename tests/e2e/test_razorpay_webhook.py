@@ -39,6 +39,15 @@ def paid_messages(services: Services, order_id: int) -> int:
     )
 
 
+def failure_notices(services: Services, order: LiveOrder) -> int:
+    """ "Payment failed" messages queued for the order's user."""
+    return count(
+        services,
+        "SELECT count(*) FROM outbox WHERE kind = 'payment_failed' AND user_id = :u",
+        u=order.user_id,
+    )
+
+
 def events(services: Services, event_id: str) -> int:
     """Rows recorded for one event id."""
     return count(services, "SELECT count(*) FROM payment_events WHERE event_id = :e", e=event_id)
@@ -101,12 +110,7 @@ def test_a_failure_after_paid_leaves_the_order_paid(
     assert post_event(client, failed).status_code == 200
     assert status_of(services, order) == "paid"
     assert grants(services, order) == 1
-    failures = count(
-        services,
-        "SELECT count(*) FROM outbox WHERE kind = 'payment_failed' AND user_id = :u",
-        u=order.user_id,
-    )
-    assert failures == 0
+    assert failure_notices(services, order) == 0
 
 
 def test_failed_then_late_authorised_then_captured_is_fulfilled_once(
@@ -329,8 +333,7 @@ def test_another_integrations_failed_payment_tells_our_user_nothing(
     failed = rp.payment_event("payment.failed", "failed")
     response = post_event(client, _foreign(order, failed, order.amount_paise))
     assert response.get_json() == {"status": "unmatched"}
-    failures = "SELECT count(*) FROM outbox WHERE kind = 'payment_failed' AND user_id = :u"
-    assert count(services, failures, u=order.user_id) == 0
+    assert failure_notices(services, order) == 0
 
 
 def test_a_payment_already_paying_one_order_cannot_pay_a_second(
@@ -408,8 +411,7 @@ def test_a_failed_payment_carrying_our_reference_in_its_notes_tells_the_user(
     failed = order.payload(rp.payment_event("payment.failed", "failed"))
     failed["payload"]["payment"]["entity"]["notes"] = {"reference_id": order.reference_id}
     assert post_event(client, failed).get_json() == {"status": "applied"}
-    failures = "SELECT count(*) FROM outbox WHERE kind = 'payment_failed' AND user_id = :u"
-    assert count(services, failures, u=order.user_id) == 1
+    assert failure_notices(services, order) == 1
 
 
 # --- PostgreSQL: concurrency and an unavailable database ------------------------------------
